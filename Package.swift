@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+// Loa: approved Vietnamese bulletins → timed audio programmes for commune loudspeaker stations.
+// Licence: GPL-3.0-or-later (links libespeak-ng, GPL-3.0).
+import PackageDescription
+
+let package = Package(
+    name: "Loa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "loa", targets: ["loa"]),
+        .library(name: "VietnameseText", targets: ["VietnameseText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System C libraries: a module map and pkg-config name each, nothing else.
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng",
+                       providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CSndfile", pkgConfig: "sndfile",
+                       providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CEbur128", pkgConfig: "libebur128",
+                       providers: [.apt(["libebur128-dev"])]),
+        .systemLibrary(name: "CSamplerate", pkgConfig: "samplerate",
+                       providers: [.apt(["libsamplerate0-dev"])]),
+
+        // The normalizer: written Vietnamese → the words an announcer says. No audio, no config.
+        .target(name: "VietnameseText", resources: [.copy("Lexicon")]),
+
+        // Audio buffers, measurement and files (libsndfile).
+        .target(name: "Audio", dependencies: ["CSndfile", "CEbur128", "CSamplerate"]),
+
+        // The espeak-ng engine, owned by one actor.
+        .target(name: "Speech", dependencies: ["CEspeakNG", "Audio"]),
+
+        // Province, bulletins, planning and rendering of programmes.
+        .target(name: "Programme", dependencies: [
+            "VietnameseText", "Speech", "Audio",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // Manifests, checksums, the day's output folder.
+        .target(name: "Packaging", dependencies: [
+            "Programme", "Audio", "Speech",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // The command line. Thin: parse, call, print.
+        .executableTarget(name: "loa", dependencies: [
+            "VietnameseText", "Speech", "Audio", "Programme", "Packaging",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "AudioTests", dependencies: ["Audio"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio"]),
+        .testTarget(name: "ProgrammeTests", dependencies: ["Programme"]),
+        .testTarget(name: "LoaIntegrationTests", dependencies: [
+            "Programme", "Packaging", "Speech", "Audio", "VietnameseText",
+        ]),
+    ]
+)

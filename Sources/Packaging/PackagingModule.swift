@@ -1,0 +1,2 @@
+/// Manifests, checksums and the day's output folder.
+enum PackagingModule {}

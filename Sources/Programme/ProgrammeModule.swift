@@ -1,0 +1,2 @@
+/// Province, bulletins, planning and rendering of programmes.
+enum ProgrammeModule {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `loa` command line: thin; parse, call the libraries, print.
+@main
+struct Loa: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loa",
+        abstract: "Turn approved Vietnamese bulletins into audio programmes for commune stations.",
+        subcommands: [])
+}
