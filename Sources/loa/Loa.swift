@@ -5,6 +5,6 @@ import ArgumentParser
 struct Loa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loa",
-        abstract: "Turn approved Vietnamese bulletins into audio programmes for commune stations.",
-        subcommands: [])
+        abstract: "Turn approved Vietnamese bulletins into audio programmes for commune loudspeaker stations.",
+        subcommands: [BuildCommand.self, SayCommand.self, VoicesCommand.self])
 }

@@ -1,0 +1,16 @@
+import Crypto
+import Foundation
+
+/// SHA-256 checksums as lower-case hex, as BagIt manifests and `sha256sum` print them.
+public enum Checksum {
+    public static func sha256(_ data: some DataProtocol) -> String {
+        SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
+
+    public static func sha256(file url: URL) throws -> String { sha256(try Data(contentsOf: url)) }
+}

@@ -1,0 +1,80 @@
+/// `Output/<date>/<station>/manifest.json`: what a station downloads and airs, with
+/// checksums so the pack can be verified with standard tools.
+public struct StationManifest: Codable, Sendable, Hashable {
+    /// Bumped when a field changes meaning; stations' players check it.
+    public static let currentSchemaVersion = 1
+
+    public struct StationInfo: Codable, Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var kind: String
+        public var district: String
+    }
+
+    public struct Item: Codable, Sendable, Hashable {
+        public var kind: String
+        public var id: String
+        public var title: String
+        public var startMs: Int
+        public var durationMs: Int
+        /// SHA-256 of the spoken text, so a changed wording is visible without listening.
+        public var textSha256: String
+        public var voice: String
+    }
+
+    public struct SlotEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var start: String
+        public var maxMs: Int
+        public var file: String
+        public var sampleRate: Int
+        public var durationMs: Int
+        public var sha256: String
+        public var items: [Item]
+        /// Bulletins wanted in this slot that did not fit (moved to a later slot or not aired).
+        public var deferred: [String]
+    }
+
+    public var schemaVersion: Int
+    public var loaVersion: String
+    public var espeakNgVersion: String
+    public var station: StationInfo
+    public var date: String
+    public var slots: [SlotEntry]
+    /// Bulletins for this station that fit in no slot of the day.
+    public var notAired: [String]
+}
+
+/// `Output/<date>/index.json`: every station's pack for the day, for the department and
+/// for the download server.
+public struct DayIndex: Codable, Sendable, Hashable {
+    public struct SlotFile: Codable, Sendable, Hashable {
+        public var id: String
+        public var file: String
+        public var durationMs: Int
+        public var sha256: String
+    }
+
+    public struct StationEntry: Codable, Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var district: String
+        public var manifest: String
+        public var slots: [SlotFile]
+    }
+
+    public struct Problem: Codable, Sendable, Hashable {
+        public var severity: String
+        public var file: String
+        public var line: Int?
+        public var message: String
+    }
+
+    public var schemaVersion: Int
+    public var loaVersion: String
+    public var province: String
+    public var date: String
+    public var stations: [StationEntry]
+    /// Bulletins and stations that could not be built, and warnings.
+    public var problems: [Problem]
+}

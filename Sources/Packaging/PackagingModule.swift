@@ -1,2 +1,0 @@
-/// Manifests, checksums and the day's output folder.
-enum PackagingModule {}

@@ -1,0 +1,78 @@
+/// Who a bulletin is for.
+public enum Target: Sendable, Hashable, CustomStringConvertible {
+    case all
+    case district(String)
+    case station(String)
+
+    public var description: String {
+        switch self {
+        case .all: return "all"
+        case .district(let code): return "district:\(code)"
+        case .station(let code): return "station:\(code)"
+        }
+    }
+}
+
+/// Who approved a bulletin and when. A bulletin without it is pending and never aired.
+public struct Approval: Sendable, Hashable {
+    public var by: String
+    public var on: CalendarDate
+}
+
+/// A paragraph of the body exactly as staff wrote it, with the line it starts on.
+public struct Paragraph: Sendable, Hashable {
+    public var text: String
+    public var line: Int
+}
+
+/// One approved (or pending) bulletin file: header fields and body, as written.
+public struct Bulletin: Sendable, Hashable {
+    /// Stable id: the `id` header, else the file name without `.txt`.
+    public var id: String
+    public var title: String
+    /// Line of the `title` key, so the spoken title can be traced.
+    public var titleLine: Int
+    public var approval: Approval?
+    public var validFrom: CalendarDate?
+    public var validUntil: CalendarDate?
+    public var priority: Priority
+    public var targets: [Target]
+    /// Slot ids it may air in; nil means any slot.
+    public var slots: [String]?
+    /// Voice profile id; nil means the station's voice.
+    public var voice: String?
+    public var paragraphs: [Paragraph]
+    /// Path of the file it came from.
+    public var file: String
+    /// Line of each header key, so messages about a value point at it.
+    public var headerLines: [String: Int]
+
+    /// Pending bulletins have no complete approval and never air.
+    public var isPending: Bool { approval == nil }
+
+    /// First day it airs: `valid-from`, else the approval day.
+    public var firstDay: CalendarDate? { validFrom ?? approval?.on }
+
+    /// Last day it airs, inclusive: `valid-until`, else the first day.
+    public var lastDay: CalendarDate? { validUntil ?? firstDay }
+
+    /// Whether it is approved and valid on `date`.
+    public func airs(on date: CalendarDate) -> Bool {
+        guard !isPending, let first = firstDay, let last = lastDay else { return false }
+        return first <= date && date <= last
+    }
+
+    /// Whether it is addressed to `station` in `district`.
+    public func targets(station: String, district: String) -> Bool {
+        targets.contains { target in
+            switch target {
+            case .all: return true
+            case .district(let code): return code == district
+            case .station(let code): return code == station
+            }
+        }
+    }
+
+    /// Whether it may air in slot `id`.
+    public func allows(slot id: String) -> Bool { slots?.contains(id) ?? true }
+}

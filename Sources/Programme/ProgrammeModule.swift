@@ -1,2 +1,0 @@
-/// Province, bulletins, planning and rendering of programmes.
-enum ProgrammeModule {}

@@ -1,0 +1,55 @@
+import Foundation
+import Speech
+
+/// The voice profiles in `Voices/`: one short YAML file per voice, as Piper and
+/// espeak-ng keep theirs.
+public struct VoiceLibrary: Sendable {
+    public var profiles: [String: VoiceProfile]
+
+    public init(profiles: [String: VoiceProfile]) { self.profiles = profiles }
+
+    /// Profile ids, sorted.
+    public var ids: [String] { profiles.keys.sorted() }
+
+    public subscript(id: String) -> VoiceProfile? { profiles[id] }
+
+    /// Loads every `*.yaml` in `directory`. A broken profile is a config error: a station
+    /// whose voice is broken cannot air.
+    public static func load(directory: URL, displayPrefix: String? = nil) throws(ConfigError) -> VoiceLibrary {
+        let prefix = displayPrefix ?? directory.path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else {
+            throw ConfigError(Diagnostic(.error, file: prefix, "has no voice profiles; expected files like bac.yaml (see docs/formats.md)"))
+        }
+        var profiles: [String: VoiceProfile] = [:]
+        for name in names {
+            let display = (prefix as NSString).appendingPathComponent(name)
+            let id = (name as NSString).deletingPathExtension
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
+                  let text = String(validating: data, as: UTF8.self) else {
+                throw ConfigError(Diagnostic(.error, file: display, "cannot be read as UTF-8 text"))
+            }
+            profiles[id] = try parse(text, id: id, file: display)
+        }
+        return VoiceLibrary(profiles: profiles)
+    }
+
+    /// Parses one profile, checking every number against espeak-ng's ranges.
+    public static func parse(_ text: String, id: String, file: String) throws(ConfigError) -> VoiceProfile {
+        let map = try YAMLMapping.parse(text, file: file)
+        func number(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
+            guard let value = try map.optionalInt(key) else { throw map.fail("expected '\(key):' (a whole number in \(range))") }
+            guard range.contains(value) else {
+                throw map.fail("'\(key)' is \(value); expected a number in \(range.lowerBound)…\(range.upperBound)", at: map.node(key))
+            }
+            return value
+        }
+        return VoiceProfile(
+            id: id, espeakVoice: try map.string("espeak-voice"),
+            rate: try number("rate", 80...450), pitch: try number("pitch", 0...100),
+            pitchRange: try number("pitch-range", 0...100), volume: try number("volume", 0...200),
+            sentencePauseMs: try number("sentence-pause-ms", 0...5000),
+            paragraphPauseMs: try number("paragraph-pause-ms", 0...10000))
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Packaging
+import Programme
+
+/// `loa build --date YYYY-MM-DD`: the day's programmes for every station.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build every station's programmes for one broadcast day.",
+        discussion: "Exit status: 0 all built; 1 built, but bulletins were skipped or not aired (listed); 2 nothing built (bad configuration).")
+
+    @Option(help: "Broadcast day, YYYY-MM-DD.")
+    var date: String
+
+    @Option(help: "Province configuration.")
+    var config = "loa.yaml"
+
+    @Option(help: "Folder of bulletin .txt files (read only).")
+    var bulletins = "Bulletins"
+
+    @Option(help: "Folder of voice profiles.")
+    var voices = "Voices"
+
+    @Option(help: "Folder the day's packs are written to.")
+    var output = "Output"
+
+    func run() async throws {
+        guard let day = CalendarDate(iso: date) else {
+            throw ValidationError("--date '\(date)' is not a real date; expected YYYY-MM-DD, e.g. 2021-09-24")
+        }
+        let options = DayBuildOptions(date: day, config: URL(fileURLWithPath: config),
+                                      bulletins: URL(fileURLWithPath: bulletins),
+                                      voices: URL(fileURLWithPath: voices), output: URL(fileURLWithPath: output))
+        let report = await DayBuild(options: options).run()
+        BuildSummary.print(report, date: day)
+        if report.outcome != .complete { throw ExitCode(report.outcome.rawValue) }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Packaging
+import Programme
+
+/// The console summary of a day's build: problems first, then a line per station.
+enum BuildSummary {
+    static func print(_ report: DayBuildReport, date: CalendarDate) {
+        for diagnostic in report.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        for (source, findings) in report.findings where !findings.isEmpty {
+            Swift.print("normalizer: \(source): \(findings.count) to check")
+            for finding in findings.prefix(10) { Swift.print("  \(finding)") }
+            if findings.count > 10 { Swift.print("  … and \(findings.count - 10) more") }
+        }
+        for station in report.stations {
+            let slots = station.slots.map { slot in
+                "\(slot.id) \(clock(slot.durationMs))/\(clock(slot.maxMs)) (\(slot.items) items"
+                    + (slot.deferred.isEmpty ? ")" : ", deferred: \(slot.deferred.joined(separator: ", ")))")
+            }.joined(separator: "; ")
+            var line = "\(station.code.padding(toLength: 6, withPad: " ", startingAt: 0)) \(station.name): \(slots)"
+            if !station.notAired.isEmpty { line += "; NOT AIRED: \(station.notAired.joined(separator: ", "))" }
+            if !station.underMinimum.isEmpty { line += "; under minimum: \(station.underMinimum.joined(separator: ", "))" }
+            Swift.print(line)
+        }
+        for code in report.failedStations { Swift.print("\(code): FAILED (see above)") }
+        switch report.outcome {
+        case .complete:
+            Swift.print("built \(date) for \(report.stations.count) stations (\(report.distinctClips) distinct clips) → \(report.outputFolder?.path ?? "")")
+        case .partial:
+            Swift.print("built \(date) for \(report.stations.count) stations with problems (listed above) → \(report.outputFolder?.path ?? "")")
+        case .failed:
+            Swift.print("nothing built for \(date): fix the configuration error above")
+        }
+    }
+
+    /// Milliseconds as m:ss.
+    static func clock(_ ms: Int) -> String {
+        let seconds = ms / 1000
+        return "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+    }
+}
