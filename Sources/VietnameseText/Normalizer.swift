@@ -1,89 +1,88 @@
-// INTERIM API SKETCH — the full normalizer is being implemented. Do not ship as is.
 import Foundation
 
-/// A place in a staff-written file, for reports.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public init(file: String, line: Int) { self.file = file; self.line = line }
-    public var description: String { "\(file):\(line)" }
-}
-
-/// Something the normalizer could not read with confidence.
-public struct Finding: Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable {
-        case unknownAcronym = "unknown-acronym"
-        case unknownForeignWord = "unknown-foreign-word"
-        case otherScript = "other-script"
-        case emoji
-        case impossibleDate = "impossible-date"
-        case numberTooLong = "number-too-long"
-        case ambiguous
-    }
-    public var kind: Kind
-    /// The text as written.
-    public var text: String
-    public var location: SourceLocation?
-    /// What was done and what staff can do about it.
-    public var message: String
-    public init(kind: Kind, text: String, location: SourceLocation?, message: String) {
-        self.kind = kind; self.text = text; self.location = location; self.message = message
-    }
-    public var description: String {
-        "\(location.map { "\($0): " } ?? "")\(kind.rawValue): '\(text)' — \(message)"
-    }
-}
-
-/// One sentence, as written and as spoken.
-public struct SpokenSentence: Sendable, Hashable {
-    public var written: String
-    public var spoken: String
-    /// 1-based line in the source where the sentence starts.
-    public var line: Int
-    public init(written: String, spoken: String, line: Int) {
-        self.written = written; self.spoken = spoken; self.line = line
-    }
-}
-
-/// The spoken form of a text: sentences grouped in paragraphs, plus findings.
-public struct Normalization: Sendable {
-    public var paragraphs: [[SpokenSentence]]
-    public var findings: [Finding]
-    public init(paragraphs: [[SpokenSentence]], findings: [Finding]) {
-        self.paragraphs = paragraphs; self.findings = findings
-    }
-    /// All spoken sentences joined with spaces, paragraphs with newlines.
-    public var spokenText: String {
-        paragraphs.map { $0.map(\.spoken).joined(separator: " ") }.joined(separator: "\n")
-    }
-}
-
-/// Turns written Vietnamese bulletin text into the words an announcer would say.
+/// Turns written Vietnamese bulletin text into the words an announcer on a
+/// commune loudspeaker would say, following the house style (reading-guide.md):
+/// hygiene → tokenize → classify (one semiotic class per file) → verbalize.
+///
+/// Pure and deterministic: no I/O, no global state; safe to share across threads.
 public struct Normalizer: Sendable {
-    public init(lexicon: Lexicon = .builtIn) {}
+    /// The word lists in use (built-in, plus any staff lexicon merged in).
+    public let lexicon: Lexicon
+    /// Join a line that does not end a sentence with a next line that starts in
+    /// lower case (hard-wrapped paragraphs). Off for `loa normalize --lines`.
+    public var joinsWrappedLines: Bool
+    /// Record every rewrite in `Normalization.rewrites` (for --explain).
+    public var recordsRewrites: Bool
+
+    public init(lexicon: Lexicon = .builtIn, joinsWrappedLines: Bool = true, recordsRewrites: Bool = false) {
+        self.lexicon = lexicon
+        self.joinsWrappedLines = joinsWrappedLines
+        self.recordsRewrites = recordsRewrites
+    }
 
     /// Normalize text; paragraphs are separated by blank lines. `location` is where the
     /// first line of `text` stands in its file, so findings point at real lines.
     public func normalize(_ text: String, location: SourceLocation? = nil) -> Normalization {
         let firstLine = location?.line ?? 1
+        let file = location?.file ?? "<text>"
         var paragraphs: [[SpokenSentence]] = []
-        var line = firstLine
-        var current: [SpokenSentence] = []
-        for raw in text.components(separatedBy: "\n") {
-            let t = raw.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty { if !current.isEmpty { paragraphs.append(current); current = [] } }
-            else { current.append(SpokenSentence(written: t, spoken: t.lowercased(), line: line)) }
-            line += 1
-        }
-        if !current.isEmpty { paragraphs.append(current) }
-        return Normalization(paragraphs: paragraphs, findings: [])
-    }
-}
+        var findings: [Finding] = []
+        var rewrites: [Rewrite] = []
+        var cache: [String: Bool] = [:]
+        var paragraph: [Token] = []
+        var previousLineEnds = true
 
-/// Word lists: abbreviations, loanwords, letter names, units; staff entries override.
-public struct Lexicon: Sendable {
-    public static let builtIn = Lexicon()
-    /// Merge a staff lexicon file (written form TAB spoken form, `#` comments).
-    /// Malformed lines are returned as findings and skipped.
-    public mutating func merge(contentsOf url: URL) throws -> [Finding] { [] }
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            var v = Verbalizer(context: TokenContext(tokens: paragraph, lexicon: lexicon), file: file,
+                               recordsRewrites: recordsRewrites, syllableCache: cache)
+            v.run()
+            cache = v.syllableCache
+            if !v.out.sentences.isEmpty { paragraphs.append(v.out.sentences) }
+            findings += v.findings
+            rewrites += v.rewrites
+            paragraph.removeAll(keepingCapacity: true)
+        }
+
+        let scalars = Array(text.unicodeScalars)
+        var lineNumber = firstLine
+        var start = 0
+        var k = 0
+        let n = scalars.count
+        while start <= n {
+            // Find the end of this line (\n, \r\n or \r).
+            k = start
+            while k < n, scalars[k] != "\n", scalars[k] != "\r" { k += 1 }
+            let clean = TextHygiene.clean(scalars[start..<k])
+            if clean.droppedControls > 0 {
+                findings.append(Finding(kind: .controlCharacter, text: "\(clean.droppedControls) character(s)",
+                                        location: SourceLocation(file: file, line: lineNumber),
+                                        message: "control or invisible characters were dropped"))
+            }
+            let before = paragraph.count
+            Tokenizer.tokenize(clean.scalars, lineNumber: lineNumber, into: &paragraph)
+            if paragraph.count == before {
+                flush()
+                previousLineEnds = true
+            } else {
+                if joinsWrappedLines, before > 0, !previousLineEnds, paragraph[before].kind == .word,
+                   !paragraph[before].isCapitalized {
+                    paragraph[before].lineStart = false
+                }
+                if let last = paragraph.last {
+                    previousLineEnds = last.kind == .symbol && ".!?:;…".unicodeScalars.contains(last.symbol)
+                }
+            }
+            if k < n, scalars[k] == "\r", k + 1 < n, scalars[k + 1] == "\n" { k += 1 }
+            start = k + 1
+            lineNumber += 1
+        }
+        flush()
+        return Normalization(paragraphs: paragraphs, findings: findings, rewrites: rewrites)
+    }
+
+    /// The spoken form of one line (or any short text), as a single string.
+    public func spoken(_ text: String) -> String {
+        normalize(text).spokenText
+    }
 }
