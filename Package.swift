@@ -57,7 +57,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AudioTests", dependencies: ["Audio"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio"]),
-        .testTarget(name: "ProgrammeTests", dependencies: ["Programme"]),
+        .testTarget(name: "ProgrammeTests", dependencies: ["Programme"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LoaIntegrationTests", dependencies: [
             "Programme", "Packaging", "Speech", "Audio", "VietnameseText",
         ]),

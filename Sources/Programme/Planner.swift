@@ -82,8 +82,9 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
 /// Plans a station's day. Pure: lengths in, timelines out, no audio.
 ///
 /// Rules: every slot opens and closes with the announcements. Urgent bulletins air in
-/// every slot they allow (repeats). The others, by priority, then approval day, then id,
-/// take the first slot they are allowed in and fit; what fits nowhere is not aired.
+/// every slot they allow, whatever else must give way. The others air in every slot they
+/// allow and fit, by priority, then approval day, then id; one that did not fit a slot is
+/// deferred and goes first in the next slot; one that fits in no slot is not aired.
 public struct Planner: Sendable {
     public var sampleRate: Int
 
@@ -92,7 +93,9 @@ public struct Planner: Sendable {
     public func plan(station: Station, slots: [Slot], openings: [String: Segment], closings: [String: Segment],
                      candidates: [Candidate]) throws(PlanningError) -> StationPlan {
         let urgent = candidates.filter { $0.bulletin.priority == .urgent }.sorted(by: Self.airingOrder)
-        var waiting = candidates.filter { $0.bulletin.priority != .urgent }.sorted(by: Self.airingOrder)
+        let others = candidates.filter { $0.bulletin.priority != .urgent }.sorted(by: Self.airingOrder)
+        var carriedOver: [String] = []   // deferred from the previous slot: they go first next time
+        var aired: Set<String> = []
         var programmes: [SlotProgramme] = []
         var underMinimum: [String] = []
 
@@ -105,31 +108,34 @@ public struct Planner: Sendable {
                 throw .urgentOverrun(station: station.code, slot: slot.id, bulletins: body.map(\.id),
                                      overrunSeconds: Double(urgentLength - limit) / Double(sampleRate))
             }
+            aired.formUnion(body.map(\.id))
             var used = urgentLength
             var deferred: [String] = []
-            var stillWaiting: [Candidate] = []
-            for candidate in waiting {
-                guard candidate.bulletin.allows(slot: slot.id) else {
-                    stillWaiting.append(candidate)
-                    continue
-                }
+            let order = others.filter { carriedOver.contains($0.bulletin.id) }
+                + others.filter { !carriedOver.contains($0.bulletin.id) }
+            for candidate in order where candidate.bulletin.allows(slot: slot.id) {
                 // Inserting before the closing adds the item and the pause after it.
                 let added = candidate.segment.frames + candidate.segment.gapAfterFrames
                 if used + added <= limit {
                     body.append(candidate.segment)
                     used += added
+                    aired.insert(candidate.bulletin.id)
                 } else {
                     deferred.append(candidate.bulletin.id)
-                    stillWaiting.append(candidate)
                 }
             }
-            waiting = stillWaiting
-            let programme = timeline(slot: slot, segments: [opening] + body + [closing], deferred: deferred)
+            carriedOver = deferred
+            // Within the programme, items keep priority order whatever order they were fitted in.
+            let ordered = body.sorted { a, b in
+                let ra = candidates.firstIndex { $0.segment == a } ?? 0, rb = candidates.firstIndex { $0.segment == b } ?? 0
+                return Self.airingOrder(candidates[ra], candidates[rb])
+            }
+            let programme = timeline(slot: slot, segments: [opening] + ordered + [closing], deferred: deferred)
             if let minMs = slot.minMs, programme.totalFrames < frames(ms: minMs) { underMinimum.append(slot.id) }
             programmes.append(programme)
         }
-        return StationPlan(station: station, programmes: programmes,
-                           notAired: waiting.map(\.bulletin.id), underMinimum: underMinimum)
+        let notAired = (urgent + others).map(\.bulletin.id).filter { !aired.contains($0) }
+        return StationPlan(station: station, programmes: programmes, notAired: notAired, underMinimum: underMinimum)
     }
 
     /// Priority first, then earlier approval, then id, so plans never depend on file order.

@@ -1,0 +1,64 @@
+import Foundation
+@testable import Programme
+import Speech
+
+/// Test helpers: fixtures, scratch folders and a small province.
+enum Fixture {
+    static var badInput: URL {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("bad-input")
+    }
+
+    /// A fresh empty folder under the system's temporary directory.
+    static func scratchFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("loa-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static let provinceYAML = """
+    province: Thử nghiệm
+    voice: bac
+    slots:
+      - id: sang
+        start: "06:00"
+        max: 20m
+        label: buổi sáng
+      - id: chieu
+        start: "17:00"
+        max: 15m
+        min: 1m
+        label: buổi chiều
+    announcements:
+      opening: "Đây là Đài Truyền thanh {kind} {station}. Hôm nay, {weekday}, {date}."
+      closing: "Hết chương trình {slot}."
+    districts:
+      - code: HK
+        name: huyện Hương Khê
+        stations:
+          - code: PD
+            name: Phương Điền
+            kind: xã
+            voice: trung
+          - code: HT
+            name: Hương Trạch
+            kind: xã
+      - code: CL
+        name: huyện Can Lộc
+        stations:
+          - code: TL
+            name: Thiên Lộc
+            kind: xã
+    """
+
+    static func province() throws -> Province { try ProvinceLoader.parse(provinceYAML, file: "loa.yaml") }
+
+    static func voices() -> VoiceLibrary {
+        var profiles: [String: VoiceProfile] = [:]
+        for (id, name) in [("bac", "vi"), ("trung", "vi-vn-x-central"), ("nam", "vi-vn-x-south")] {
+            profiles[id] = VoiceProfile(id: id, espeakVoice: name, rate: 135, pitch: 45, pitchRange: 45,
+                                        volume: 100, sentencePauseMs: 400, paragraphPauseMs: 800)
+        }
+        return VoiceLibrary(profiles: profiles)
+    }
+}
