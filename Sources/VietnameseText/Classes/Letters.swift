@@ -26,11 +26,10 @@ enum Letters {
     /// Reads a word token that no lexicon entry matched.
     static func readWord(_ c: TokenContext, at i: Int, cache: inout [String: Bool]) -> Reading {
         let t = c.tokens[i]
-        let scalarCount = t.text.unicodeScalars.count
         if isVietnamese(t.key, cache: &cache) {
             return Reading(t.lower, length: 1, .letters).plain()
         }
-        if scalarCount == 1 {
+        if t.upperCount + t.lowerCount == 1 && t.text.unicodeScalars.count == 1 {
             // A single letter that is not a word: its name (điểm b → điểm bê).
             return Reading(spell(t.text, c.lexicon), length: 1, .letters)
         }

@@ -8,11 +8,17 @@ enum Telephone {
     static let cues = ["điện thoại", "số máy", "đường dây nóng", "tổng đài", "hotline", "gọi", "liên hệ",
                        "nhắn tin đến", "nhắn tin tới", "nhắn tin", "đt", "sđt", "fax", "di động"]
 
+    private static let cueWords: [[String]] = cues.map { $0.split(separator: " ").map(String.init) }
+
     static func hasCue(_ c: TokenContext, _ i: Int) -> Bool {
         let words = c.recentWords(i, 6)
         guard !words.isEmpty else { return false }
-        let joined = " " + words.joined(separator: " ") + " "
-        return cues.contains { joined.contains(" " + $0 + " ") }
+        for cue in cueWords where cue.count <= words.count {
+            for p in 0...(words.count - cue.count) where words[p] == cue[0] {
+                if Array(words[p..<(p + cue.count)]) == cue { return true }
+            }
+        }
+        return false
     }
 
     static func read(_ c: TokenContext, at i: Int) -> Reading? {
@@ -42,7 +48,9 @@ enum Telephone {
         j += 1
         let leadingZero = first.hasPrefix("0") || !prefix.isEmpty
         let service = first.hasPrefix("1800") || first.hasPrefix("1900")
-        let cue = hasCue(c, i)
+        // The cue is looked for only when the number could be one (six digits or more).
+        let cue = (leadingZero || service || first.utf8.count >= 6 || c.isNumber(j) || c.isSymbol(j, ".") || c.isSymbol(j, "-"))
+            && hasCue(c, i)
         collect(c, &j, &groups, spaced: leadingZero || service || cue)
         let digits = groups.joined()
         let n = digits.utf8.count

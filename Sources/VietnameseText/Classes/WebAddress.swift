@@ -1,6 +1,6 @@
 // URLs and e-mail addresses: the scheme is dropped, "." → chấm, "/" → gạch chéo,
 // "@" → a còng, "-" → gạch ngang, "_" → gạch dưới; parts are read as words when
-// they are in a lexicon or are Vietnamese syllables, short ones are spelled,
+// they are in a lexicon or are Vietnamese syllables, parts of up to four letters or without a vowel are spelled,
 // others are left to the voice (https://covidmaps.hatinh.gov.vn → covidmaps
 // chấm hatinh chấm gờ o vê chấm vê en).
 
@@ -9,7 +9,9 @@ enum WebAddress {
 
     static func read(_ c: TokenContext, at i: Int, cache: inout [String: Bool]) -> Reading? {
         let t = c.tokens[i]
-        guard t.kind == .word else { return nil }
+        // Cheap exit: an address has a ".", ":" or "@" glued right after its first word.
+        guard t.kind == .word, let n = c.token(i + 1), n.kind == .symbol, !n.spaceBefore,
+              n.symbol == "." || n.symbol == ":" || n.symbol == "@" || n.symbol == "-" || n.symbol == "_" else { return nil }
         var j = i
         var isAddress = false
         // Scheme.
@@ -64,7 +66,9 @@ enum WebAddress {
             default:
                 if let e = c.lexicon.match([Letters.tokenFor(u.lower)], at: 0) { words.append(e.entry.spoken) }
                 else if Letters.isVietnamese(u.lower, cache: &cache) { words.append(u.lower) }
-                else if u.text.unicodeScalars.count <= 3 { words.append(Letters.spell(u.text, c.lexicon)) }
+                else if u.text.unicodeScalars.count <= 4 || !u.lower.unicodeScalars.contains(where: { "aeiouyăâêôơư".unicodeScalars.contains(ToneMarks.base($0)) }) {
+                    words.append(Letters.spell(u.text, c.lexicon))
+                }
                 else { words.append(u.lower) }
             }
         }

@@ -14,6 +14,8 @@ struct Verbalizer {
     /// Token index just after the last quantity (number and unit), for per-slashes.
     private var lastQuantityEnd = -100
 
+    static let scaleWords: Set<String> = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm"]
+
     init(context: TokenContext, file: String, recordsRewrites: Bool, syllableCache: [String: Bool]) {
         self.c = context; self.file = file; self.recordsRewrites = recordsRewrites; self.syllableCache = syllableCache
     }
@@ -27,8 +29,14 @@ struct Verbalizer {
                 emit(r, at: i)
                 var j = i + r.length
                 if r.isQuantity {
-                    // Units, %, currency after the number; then per-units (đ/kg).
-                    if let u = Measure.after(c, at: j) {
+                    // A scale word may come between the number and its currency: 2 triệu USD.
+                    if let w = c.token(j), w.kind == .word, Verbalizer.scaleWords.contains(w.lower), w.spaceBefore,
+                       let u = Measure.after(c, at: j + 1), u.semioticClass == .money {
+                        emit(Reading(w.lower, length: 1, .cardinal).plain(), at: j)
+                        j += 1
+                        emit(u, at: j); j += u.length
+                        while let p = Measure.perUnit(c, at: j) { emit(p, at: j); j += p.length }
+                    } else if let u = Measure.after(c, at: j) {
                         emit(u, at: j); j += u.length
                         while let p = Measure.perUnit(c, at: j) { emit(p, at: j); j += p.length }
                     }
