@@ -1,11 +1,19 @@
-// INTERIM API SKETCH — being implemented (in-process libespeak-ng). Do not ship as is.
 import CEspeakNG
 
 /// An espeak-ng voice installed on this machine.
 public struct EngineVoice: Sendable, Hashable {
+    /// espeak-ng's display name, e.g. `Vietnamese_(Northern)`.
     public var name: String
+    /// Language tags the voice serves, best first, e.g. `["vi"]`; any of them selects it.
     public var languages: [String]
+    /// The voice file within espeak-ng-data/voices, e.g. `aav/vi`.
     public var identifier: String
+
+    public init(name: String, languages: [String], identifier: String) {
+        self.name = name
+        self.languages = languages
+        self.identifier = identifier
+    }
 }
 
 /// Errors from the speech engine, each saying what to do.
@@ -24,20 +32,175 @@ public enum SpeechError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The one owner of libespeak-ng in this process (its state is global and not thread-safe).
+///
+/// Every call into the library happens on this actor, so calls never overlap. Output is
+/// deterministic: voice and parameters are set again before every `synthesize`, and the
+/// engine has no randomness for these voices, so the same text and profile give the same
+/// samples in any order and in any process (see SpeechTests).
 public actor SpeechEngine {
     public static let shared = SpeechEngine()
 
+    /// Samples whose magnitude is at or below this count as silence when trimming the ends
+    /// of a sentence (−60 dBFS). Fixed, so trimming is deterministic.
+    public static let silenceThreshold: Int16 = 32
+
+    /// The output rate reported by `espeak_Initialize`, once it has run.
+    private var initializedRate: Int?
+
+    private init() {}
+
     /// Synthesize sentences grouped in paragraphs, with the profile's pauses between them.
+    ///
+    /// Each sentence is synthesized on its own and trimmed of leading and trailing silence;
+    /// `voice.sentencePauseMs` of digital silence separates sentences in a paragraph and
+    /// `voice.paragraphPauseMs` separates paragraphs. The clip has no silence at either end.
+    /// A sentence that makes no sound (empty, punctuation only) adds no audio and no pause;
+    /// its timing is an empty range where it would have been.
     public func synthesize(paragraphs: [[String]], voice: VoiceProfile) throws -> Clip {
-        fatalError("not yet implemented")
+        let rate = try ensureInitialized()
+        try checkVoice(voice.espeakVoice)
+
+        // Trim whitespace first: an empty sentence never reaches espeak-ng.
+        var texts: [String] = []
+        var leading: [Int] = []        // characters trimmed from the front of each sentence
+        for paragraph in paragraphs {
+            for sentence in paragraph {
+                let trimmed = sentence.trimmingWhitespace()
+                texts.append(String(trimmed))
+                leading.append(sentence.unicodeScalars.distance(from: sentence.startIndex, to: trimmed.startIndex))
+            }
+        }
+        let spoken = texts.contains { !$0.isEmpty }
+            ? try SpeechWorker.run(voice: voice, sentences: texts, sampleRate: rate)
+            : Array(repeating: SpeechWorker.SentenceAudio(), count: texts.count)
+
+        let sentencePause = Self.frames(ms: voice.sentencePauseMs, rate: rate)
+        let paragraphPause = Self.frames(ms: voice.paragraphPauseMs, rate: rate)
+        var samples: [Int16] = []
+        samples.reserveCapacity(spoken.reduce(0) { $0 + $1.samples.count }
+                                + texts.count * max(sentencePause, paragraphPause))
+        var timings: [SentenceTiming] = []
+        var index = 0
+        var spokeBefore = false          // has any earlier sentence made sound?
+        var paragraphChanged = false     // did a paragraph end since the last sound?
+
+        for paragraph in paragraphs {
+            if spokeBefore { paragraphChanged = true }
+            for _ in paragraph {
+                defer { index += 1 }
+                let audio = spoken[index]
+                guard let range = Self.soundRange(audio.samples) else {
+                    timings.append(SentenceTiming(index: index, startFrame: samples.count, endFrame: samples.count))
+                    continue
+                }
+                if spokeBefore {
+                    let pause = paragraphChanged ? paragraphPause : sentencePause
+                    samples.append(contentsOf: repeatElement(0, count: pause))
+                }
+                let start = samples.count
+                samples.append(contentsOf: audio.samples[range])
+                let words = audio.words.compactMap { w -> WordTiming? in
+                    guard w.characterCount > 0 else { return nil }   // end-of-clause marker, not a word
+                    let frame = min(max(w.frame - range.lowerBound, 0), range.count - 1)
+                    return WordTiming(startFrame: start + frame, characterOffset: w.characterOffset + leading[index],
+                                      characterCount: w.characterCount)
+                }
+                timings.append(SentenceTiming(index: index, startFrame: start, endFrame: samples.count, words: words))
+                spokeBefore = true
+                paragraphChanged = false
+            }
+        }
+        return Clip(samples: samples, sampleRate: rate, sentences: timings)
     }
 
     /// Output sample rate of the engine (22050 Hz for espeak-ng).
-    public func sampleRate() throws -> Int { fatalError("not yet implemented") }
+    public func sampleRate() throws -> Int { try ensureInitialized() }
 
-    /// Voices installed for espeak-ng.
-    public func availableVoices() throws -> [EngineVoice] { fatalError("not yet implemented") }
+    /// Voices installed for espeak-ng, in espeak-ng's order.
+    public func availableVoices() throws -> [EngineVoice] {
+        try ensureInitialized()
+        guard let list = espeak_ListVoices(nil) else { return [] }
+        var voices: [EngineVoice] = []
+        var i = 0
+        while let entry = list[i] {
+            let v = entry.pointee
+            voices.append(EngineVoice(name: v.name.map { String(cString: $0) } ?? "",
+                                      languages: Self.languages(v.languages),
+                                      identifier: v.identifier.map { String(cString: $0) } ?? ""))
+            i += 1
+        }
+        return voices
+    }
 
     /// espeak-ng's version string, e.g. "1.51".
-    public func engineVersion() throws -> String { fatalError("not yet implemented") }
+    public func engineVersion() throws -> String {
+        try ensureInitialized()
+        guard let info = espeak_Info(nil) else { return "unknown" }
+        return String(cString: info)
+    }
+
+    // MARK: - Internals
+
+    @discardableResult
+    private func ensureInitialized() throws -> Int {
+        if let rate = initializedRate { return rate }
+        // Synchronous: espeak_Synth returns after the callback has seen every sample.
+        // DONT_EXIT: report a missing espeak-ng-data instead of exiting the process.
+        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, Self.bufferMs, nil,
+                                     Int32(espeakINITIALIZE_DONT_EXIT))
+        guard rate > 0 else {
+            throw SpeechError.initializationFailed("espeak_Initialize returned \(rate); is espeak-ng-data installed?")
+        }
+        espeak_SetSynthCallback(speechWorkerCallback)
+        initializedRate = Int(rate)
+        return Int(rate)
+    }
+
+    /// Length of espeak-ng's internal buffer in ms: larger means fewer callbacks.
+    private static let bufferMs: Int32 = 500
+
+    /// Throws `unknownVoice` unless espeak-ng lists a voice by this name, language or file.
+    private func checkVoice(_ name: String) throws {
+        let wanted = name.lowercased()
+        let known = try availableVoices().contains { v in
+            v.name.lowercased() == wanted || v.identifier.lowercased() == wanted
+                || v.languages.contains(wanted)
+                || v.identifier.split(separator: "/").last.map { $0.lowercased() == wanted } == true
+        }
+        guard known, !name.isEmpty else { throw SpeechError.unknownVoice(name) }
+    }
+
+    /// The frames from the first to the last sample above the silence threshold, if any.
+    static func soundRange(_ samples: [Int16]) -> Range<Int>? {
+        let t = silenceThreshold
+        guard let first = samples.firstIndex(where: { $0 > t || $0 < -t }),
+              let last = samples.lastIndex(where: { $0 > t || $0 < -t }) else { return nil }
+        return first ..< last + 1
+    }
+
+    private static func frames(ms: Int, rate: Int) -> Int {
+        max(0, (ms * rate + 500) / 1000)
+    }
+
+    /// Parses espeak-ng's language list: (priority byte, NUL-terminated tag)…, then a 0 byte.
+    private static func languages(_ pointer: UnsafePointer<CChar>?) -> [String] {
+        guard var p = pointer else { return [] }
+        var result: [String] = []
+        while p.pointee != 0 {          // priority byte; 0 ends the list
+            p += 1
+            let tag = String(cString: p)
+            result.append(tag)
+            p += tag.utf8.count + 1
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate func trimmingWhitespace() -> Substring {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\0" }
+        guard let start = firstIndex(where: { !isSpace($0) }),
+              let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return self[start ... end]
+    }
 }

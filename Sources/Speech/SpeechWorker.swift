@@ -1,0 +1,274 @@
+import CEspeakNG
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs one synthesis in a forked copy of this process, so every clip starts from the same
+/// engine state.
+///
+/// Why: libespeak-ng keeps synthesis state in function-local statics that nothing in its API
+/// resets (the pitch-flutter index, the glottal cycle counter, the gain control), and
+/// `espeak_Terminate` followed by `espeak_Initialize` hangs in 1.51. So two syntheses of the
+/// same text in one process differ by a few samples. The engine actor initializes espeak-ng
+/// once and never synthesizes itself; each `synthesize` forks, the child selects the voice and
+/// speaks the sentences from that pristine state, streams samples and word events back
+/// through a pipe and exits. Output then depends only on text, voice and engine data: the
+/// same in every call and every process. It is still libespeak-ng in-process code (no
+/// espeak-ng program is run), and a crash inside espeak-ng on odd text becomes an error
+/// instead of taking `loa` down.
+///
+/// The child runs between `fork` and `_exit` in a multithreaded process, so it only calls C
+/// functions (espeak-ng, `write`) and touches memory prepared by the parent; it never
+/// allocates through the Swift runtime.
+enum SpeechWorker {
+    /// One sentence as the child returned it: raw samples (untrimmed) and word events.
+    struct SentenceAudio {
+        struct Word { var frame: Int; var characterOffset: Int; var characterCount: Int }
+        var samples: [Int16] = []
+        var words: [Word] = []
+    }
+
+    /// Record kinds on the pipe; each record starts with four Int32: kind, a, b, c.
+    enum Record: Int32 {
+        case samples = 1        // a = sample count; followed by that many Int16
+        case word = 2           // a = audio position (ms), b = text position (1-based chars), c = length
+        case sentenceDone = 3   // a = espeak_Synth status
+        case voiceFailed = 4    // a = espeak_SetVoiceByName status
+        case parameterFailed = 5 // a = parameter, b = value
+    }
+
+    /// Synthesize each sentence (empty ones are skipped) with `voice` in a forked child.
+    static func run(voice: VoiceProfile, sentences: [String], sampleRate: Int) throws -> [SentenceAudio] {
+        // Everything the child needs is laid out in C memory before the fork.
+        let nameC = strdup(voice.espeakVoice)!
+        defer { free(nameC) }
+        let parameters: [(espeak_PARAMETER, Int32)] = [
+            (espeakRATE, Int32(min(max(voice.rate, Int(espeakRATE_MINIMUM)), Int(espeakRATE_MAXIMUM)))),
+            (espeakPITCH, Int32(min(max(voice.pitch, 0), 100))),
+            (espeakRANGE, Int32(min(max(voice.pitchRange, 0), 100))),
+            (espeakVOLUME, Int32(min(max(voice.volume, 0), 200))),
+        ]
+        let paramKeys = UnsafeMutablePointer<espeak_PARAMETER>.allocate(capacity: parameters.count)
+        let paramValues = UnsafeMutablePointer<Int32>.allocate(capacity: parameters.count)
+        defer { paramKeys.deallocate(); paramValues.deallocate() }
+        for (i, p) in parameters.enumerated() { paramKeys[i] = p.0; paramValues[i] = p.1 }
+
+        var texts: [UnsafeMutablePointer<CChar>?] = sentences.map { $0.isEmpty ? nil : strdup($0) }
+        defer { for t in texts { free(t) } }
+        let textLengths = texts.map { $0.map { strlen($0) + 1 } ?? 0 }
+
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else {
+            throw SpeechError.synthesisFailed("cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        let context = UnsafeMutablePointer<WorkerContext>.allocate(capacity: 1)
+        context.initialize(to: WorkerContext(fd: fds[1],
+                                             header: UnsafeMutablePointer<Int32>.allocate(capacity: 4)))
+        defer { context.pointee.header.deallocate(); context.deallocate() }
+
+        let pid = texts.withUnsafeMutableBufferPointer { textPointers in
+            textLengths.withUnsafeBufferPointer { lengths in
+                forkWorker(voiceName: nameC, paramKeys: paramKeys, paramValues: paramValues,
+                           paramCount: parameters.count, texts: textPointers.baseAddress!,
+                           lengths: lengths.baseAddress!, count: textPointers.count, context: context,
+                           readEnd: fds[0])
+            }
+        }
+        close(fds[1])
+        guard pid > 0 else {
+            close(fds[0])
+            throw SpeechError.synthesisFailed("cannot start the speech worker: \(String(cString: strerror(errno)))")
+        }
+        let parsed = Result { try readRecords(fd: fds[0], count: sentences.count, sampleRate: sampleRate) }
+        close(fds[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let result = try parsed.get()
+        let exitedNormally = (status & 0x7f) == 0
+        guard exitedNormally, (status >> 8) & 0xff == 0 else {
+            throw SpeechError.synthesisFailed(exitedNormally
+                ? "speech worker exited with status \((status >> 8) & 0xff)"
+                : "espeak-ng crashed (signal \(status & 0x7f)) on this text")
+        }
+        return result
+    }
+
+    /// Reads the child's records until the pipe closes.
+    private static func readRecords(fd: Int32, count: Int, sampleRate: Int) throws -> [SentenceAudio] {
+        var reader = PipeReader(fd: fd)
+        var result = [SentenceAudio](repeating: SentenceAudio(), count: count)
+        var current = 0
+        var header = [Int32](repeating: 0, count: 4)
+        while try reader.read(into: &header) {
+            guard let kind = Record(rawValue: header[0]) else {
+                throw SpeechError.synthesisFailed("speech worker sent an unknown record \(header[0])")
+            }
+            switch kind {
+            case .samples:
+                let n = Int(header[1])
+                guard current < count, n >= 0 else { throw SpeechError.synthesisFailed("speech worker sent samples out of order") }
+                try reader.appendSamples(n, to: &result[current].samples)
+            case .word:
+                guard current < count else { throw SpeechError.synthesisFailed("speech worker sent words out of order") }
+                result[current].words.append(.init(frame: Int(header[1]) * sampleRate / 1000,
+                                                   characterOffset: Int(header[2]) - 1,
+                                                   characterCount: Int(header[3])))
+            case .sentenceDone:
+                if header[1] != EE_OK.rawValue {
+                    throw SpeechError.synthesisFailed("espeak_Synth returned \(header[1]) for sentence \(current + 1)")
+                }
+                current += 1
+            case .voiceFailed:
+                throw SpeechError.synthesisFailed("espeak_SetVoiceByName returned \(header[1])")
+            case .parameterFailed:
+                throw SpeechError.synthesisFailed("espeak_SetParameter(\(header[1]), \(header[2])) refused")
+            }
+        }
+        return result
+    }
+}
+
+/// What the synthesis callback needs in the child: the pipe and a scratch record header.
+struct WorkerContext {
+    var fd: Int32
+    var header: UnsafeMutablePointer<Int32>
+}
+
+/// Forks; the child speaks and `_exit`s, the parent gets the child's pid (or −1).
+/// Child side: C calls and pointer arithmetic only (see `SpeechWorker`).
+private func forkWorker(voiceName: UnsafePointer<CChar>,
+                        paramKeys: UnsafePointer<espeak_PARAMETER>, paramValues: UnsafePointer<Int32>,
+                        paramCount: Int,
+                        texts: UnsafePointer<UnsafeMutablePointer<CChar>?>, lengths: UnsafePointer<Int>,
+                        count: Int, context: UnsafeMutablePointer<WorkerContext>, readEnd: Int32) -> pid_t {
+    let pid = fork()
+    if pid != 0 { return pid }
+
+    // Child.
+    close(readEnd)
+    let fd = context.pointee.fd
+    let header = context.pointee.header
+    let status = espeak_SetVoiceByName(voiceName)
+    if status != EE_OK {
+        writeRecord(fd, header, SpeechWorker.Record.voiceFailed.rawValue, status.rawValue, 0, 0)
+        _exit(0)
+    }
+    var p = 0
+    while p < paramCount {
+        if espeak_SetParameter(paramKeys[p], paramValues[p], 0) != EE_OK {
+            writeRecord(fd, header, SpeechWorker.Record.parameterFailed.rawValue,
+                        Int32(bitPattern: paramKeys[p].rawValue), paramValues[p], 0)
+            _exit(0)
+        }
+        p += 1
+    }
+    var i = 0
+    while i < count {
+        var result = EE_OK
+        if let text = texts[i] {
+            result = espeak_Synth(text, lengths[i], 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
+                                  UnsafeMutableRawPointer(context))
+        }
+        writeRecord(fd, header, SpeechWorker.Record.sentenceDone.rawValue, result.rawValue, 0, 0)
+        i += 1
+    }
+    _exit(0)
+}
+
+/// espeak-ng's synthesis callback (runs in the worker child): streams word events and the
+/// whole sample buffer to the pipe. C-compatible; the context arrives in `user_data`.
+func speechWorkerCallback(_ wav: UnsafeMutablePointer<Int16>?, _ count: Int32,
+                          _ events: UnsafeMutablePointer<espeak_EVENT>?) -> Int32 {
+    guard let events, let userData = events.pointee.user_data else { return 0 }
+    let context = userData.assumingMemoryBound(to: WorkerContext.self)
+    let fd = context.pointee.fd
+    let header = context.pointee.header
+    var event = events
+    while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+        if event.pointee.type == espeakEVENT_WORD {
+            writeRecord(fd, header, SpeechWorker.Record.word.rawValue, event.pointee.audio_position,
+                        event.pointee.text_position, event.pointee.length)
+        }
+        event += 1
+    }
+    if let wav, count > 0 {
+        writeRecord(fd, header, SpeechWorker.Record.samples.rawValue, count, 0, 0)
+        writeAll(fd, UnsafeRawPointer(wav), Int(count) * 2)
+    }
+    return 0  // 0: carry on
+}
+
+private func writeRecord(_ fd: Int32, _ header: UnsafeMutablePointer<Int32>,
+                         _ kind: Int32, _ a: Int32, _ b: Int32, _ c: Int32) {
+    header[0] = kind; header[1] = a; header[2] = b; header[3] = c
+    writeAll(fd, UnsafeRawPointer(header), 16)
+}
+
+/// write(2) until done; on a broken pipe the child just exits.
+private func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
+    var done = 0
+    while done < count {
+        let n = write(fd, bytes + done, count - done)
+        if n < 0 {
+            if errno == EINTR { continue }
+            _exit(3)
+        }
+        done += n
+    }
+}
+
+/// Buffered reads from the worker's pipe (parent side).
+private struct PipeReader {
+    let fd: Int32
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var start = 0
+    private var end = 0
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// Refill when empty; false at end of stream.
+    private mutating func fill() throws -> Bool {
+        if start < end { return true }
+        start = 0
+        end = 0
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n > 0 { end = n; return true }
+            if n == 0 { return false }
+            if errno != EINTR {
+                throw SpeechError.synthesisFailed("reading from the speech worker: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Copy exactly `count` bytes to `destination`; false if the stream ended first.
+    private mutating func readBytes(_ destination: UnsafeMutableRawPointer, _ count: Int) throws -> Bool {
+        var done = 0
+        while done < count {
+            guard try fill() else { return false }
+            let n = min(end - start, count - done)
+            buffer.withUnsafeBytes { (destination + done).copyMemory(from: $0.baseAddress! + start, byteCount: n) }
+            start += n
+            done += n
+        }
+        return true
+    }
+
+    /// The next four-Int32 record header; false at a clean end of stream.
+    mutating func read(into header: inout [Int32]) throws -> Bool {
+        if try !fill() { return false }
+        let ok = try header.withUnsafeMutableBytes { try readBytes($0.baseAddress!, 16) }
+        guard ok else { throw SpeechError.synthesisFailed("speech worker stopped mid-record") }
+        return true
+    }
+
+    /// Append `count` samples from the stream to `samples`, in one copy.
+    mutating func appendSamples(_ count: Int, to samples: inout [Int16]) throws {
+        let old = samples.count
+        samples.append(contentsOf: repeatElement(0, count: count))
+        let ok = try samples.withUnsafeMutableBytes { try readBytes($0.baseAddress! + old * 2, count * 2) }
+        guard ok else { throw SpeechError.synthesisFailed("speech worker stopped mid-buffer") }
+    }
+}
