@@ -166,11 +166,12 @@ public struct Lexicon: Sendable {
         if isUnit {
             var e = entry
             if category == .staff {
-                // A staff entry for a unit keeps the unit's class for --explain.
+                // A staff entry for a unit replaces it in place and keeps its class for --explain.
                 let old = (units[first.key] ?? []) + (foldedUnits[first.lower] ?? [])
                 e.category = old.first { $0.pattern.map(\.lower) == pattern.map(\.lower) }?.category ?? .unit
+                e.caseSensitive = true
             }
-            if caseSensitive { Lexicon.insert(e, key: first.key, into: &units) }
+            if e.caseSensitive { Lexicon.insert(e, key: first.key, into: &units) }
             else { Lexicon.insert(e, key: first.lower, into: &foldedUnits) }
             if category != .staff { return true }
         }

@@ -59,7 +59,7 @@ struct SentenceBuilder {
         defer { spoken = ""; pendingPause = nil; firstToken = nil; lastToken = -1 }
         guard !spoken.isEmpty, let first = firstToken else { return }
         if let mark { spoken.unicodeScalars.append(mark) }
-        else if let p = pendingPause, p == "?" || p == "!" || p == "." { spoken.unicodeScalars.append(p) }
+        else if let p = pendingPause, p != "," { spoken.unicodeScalars.append(p) }
         let written = SentenceBuilder.writtenText(tokens, first, max(first, lastToken))
         sentences.append(SpokenSentence(written: written, spoken: spoken, line: line))
     }
