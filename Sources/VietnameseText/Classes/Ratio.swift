@@ -39,6 +39,8 @@ enum Ratio {
         guard prev.kind == .word || prev.kind == .symbol else { return .pause }
         if next.kind == .number { return prev.kind == .word ? .silent : .pause }
         guard next.kind == .word else { return .pause }
+        // Between codes (A/H1N1, CT/TU) a slash is not "per".
+        if prev.isAllCaps || next.isAllCaps { return .pause }
         if i - lastQuantityEnd <= 4 && i >= lastQuantityEnd { return .per }
         if perWords.contains(next.lower) && prev.kind == .word && !prev.isAllCaps { return .per }
         return .pause
