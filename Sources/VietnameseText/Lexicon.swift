@@ -16,7 +16,18 @@ import Foundation
 public struct Lexicon: Sendable {
     /// Which list an entry came from; it decides where the entry applies.
     public enum Category: String, Sendable {
-        case abbreviation, loanword, unit, currency, letter, staff
+        /// Administrative abbreviations (abbreviations.tsv): exact spelling.
+        case abbreviation
+        /// Foreign words (loanwords.tsv).
+        case loanword
+        /// Units, read only after a number (units.tsv).
+        case unit
+        /// Currencies, read only after a number (currencies.tsv).
+        case currency
+        /// Letter names for spelling (letters.tsv).
+        case letter
+        /// Entries from a staff lexicon; they win over the built-in lists.
+        case staff
     }
 
     struct PatternToken: Sendable, Hashable {
@@ -186,8 +197,9 @@ public struct Lexicon: Sendable {
         var list = table[key] ?? []
         list.removeAll { $0.pattern.map(\.lower) == entry.pattern.map(\.lower) && $0.caseSensitive == entry.caseSensitive
                          && ($0.caseSensitive ? $0.pattern == entry.pattern : true) }
-        list.insert(entry, at: 0)
-        list.sort { $0.pattern.count > $1.pattern.count }
+        // Before the first entry that is not longer: the newest wins among equals.
+        let at = list.firstIndex { $0.pattern.count <= entry.pattern.count } ?? list.count
+        list.insert(entry, at: at)
         table[key] = list
     }
 

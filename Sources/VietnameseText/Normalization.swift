@@ -4,9 +4,13 @@
 
 /// A place in a staff-written file, for reports.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The file as staff know it (a path relative to where Loa runs, or `<stdin>`).
     public var file: String
+    /// 1-based line number, so editors can jump to it.
     public var line: Int
+    /// A location in `file` at `line`.
     public init(file: String, line: Int) { self.file = file; self.line = line }
+    /// `file:line`, the form editors and compilers use.
     public var description: String { "\(file):\(line)" }
 }
 
@@ -34,15 +38,19 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
         /// A staff lexicon line that is not `written TAB spoken`; skipped.
         case malformedLexiconEntry = "malformed-lexicon-entry"
     }
+    /// What kind of problem it is.
     public var kind: Kind
     /// The text as written.
     public var text: String
+    /// Where it is, so staff can find and fix it.
     public var location: SourceLocation?
     /// What was done and what staff can do about it.
     public var message: String
+    /// A finding about `text` at `location`.
     public init(kind: Kind, text: String, location: SourceLocation?, message: String) {
         self.kind = kind; self.text = text; self.location = location; self.message = message
     }
+    /// One report line: `file:line: kind: 'text' — message`.
     public var description: String {
         "\(location.map { "\($0): " } ?? "")\(kind.rawValue): '\(text)' — \(message)"
     }
@@ -50,10 +58,13 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
 /// One sentence, as written (for captions) and as spoken (for the voice).
 public struct SpokenSentence: Sendable, Hashable {
+    /// The sentence as written in the bulletin (after hygiene), for captions.
     public var written: String
+    /// The words to say, lower case, with the sentence punctuation that drives pauses.
     public var spoken: String
     /// 1-based line in the source where the sentence starts.
     public var line: Int
+    /// A sentence starting at `line`.
     public init(written: String, spoken: String, line: Int) {
         self.written = written; self.spoken = spoken; self.line = line
     }
@@ -62,12 +73,49 @@ public struct SpokenSentence: Sendable, Hashable {
 /// The semiotic classes of the house style: what kind of written thing a
 /// rewrite recognised. Named as in the classic normalizers (Sparrowhawk, NeMo).
 public enum SemioticClass: String, Sendable, Hashable, CaseIterable {
-    case cardinal, decimal, ordinal, date, time, range, ratio, per, telephone, money, measure
-    case letters, abbreviation, loanword, code, roman, url, symbol, hygiene
+    /// Whole numbers (212.924).
+    case cardinal
+    /// Numbers with a decimal point or comma (99,61).
+    case decimal
+    /// thứ 4, lần thứ 1.
+    case ordinal
+    /// 22/9/2021, 7/2020, ngày 04 tháng 9.
+    case date
+    /// 6h30, 06:00.
+    case time
+    /// 15-20, 3 - 4.
+    case range
+    /// 136/200.
+    case ratio
+    /// The per-slash: lần/ngày.
+    case per
+    /// Telephone numbers, read digit by digit.
+    case telephone
+    /// Amounts with a currency.
+    case money
+    /// Amounts with a unit, %, ‰.
+    case measure
+    /// Spelled letters and plain words.
+    case letters
+    /// Abbreviations from the lexicon (UBND).
+    case abbreviation
+    /// Foreign words from the lexicon (Zalo).
+    case loanword
+    /// Document references and codes (13/KH-TBTT).
+    case code
+    /// Roman numerals (Quý III).
+    case roman
+    /// URLs and e-mail addresses.
+    case url
+    /// Symbols read as words (+, &, =).
+    case symbol
+    /// Text changed by hygiene only.
+    case hygiene
 }
 
 /// One rewrite the normalizer made, for `loa normalize --explain`.
 public struct Rewrite: Sendable, Hashable, CustomStringConvertible {
+    /// Which class recognised the written form.
     public var semioticClass: SemioticClass
     /// The written form.
     public var written: String
@@ -75,18 +123,24 @@ public struct Rewrite: Sendable, Hashable, CustomStringConvertible {
     public var spoken: String
     /// 1-based line in the source.
     public var line: Int
+    /// A rewrite of `written` into `spoken` on `line`.
     public init(semioticClass: SemioticClass, written: String, spoken: String, line: Int) {
         self.semioticClass = semioticClass; self.written = written; self.spoken = spoken; self.line = line
     }
+    /// `line TAB class TAB written TAB spoken`.
     public var description: String { "\(line)\t\(semioticClass.rawValue)\t\(written)\t\(spoken)" }
 }
 
 /// The spoken form of a text: sentences grouped in paragraphs, plus findings.
 public struct Normalization: Sendable {
+    /// Paragraphs (blank-line separated in the text), each a list of sentences,
+    /// so synthesis can pause naturally between them.
     public var paragraphs: [[SpokenSentence]]
+    /// What could not be read with confidence, in text order.
     public var findings: [Finding]
     /// Every rewrite made, in text order (for --explain).
     public var rewrites: [Rewrite]
+    /// A result made of these parts.
     public init(paragraphs: [[SpokenSentence]], findings: [Finding], rewrites: [Rewrite] = []) {
         self.paragraphs = paragraphs; self.findings = findings; self.rewrites = rewrites
     }

@@ -14,6 +14,7 @@ public struct Normalizer: Sendable {
     /// Record every rewrite in `Normalization.rewrites` (for --explain).
     public var recordsRewrites: Bool
 
+    /// A normalizer using `lexicon` (default: the built-in word lists).
     public init(lexicon: Lexicon = .builtIn, joinsWrappedLines: Bool = true, recordsRewrites: Bool = false) {
         self.lexicon = lexicon
         self.joinsWrappedLines = joinsWrappedLines
