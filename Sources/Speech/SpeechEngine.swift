@@ -62,55 +62,26 @@ public actor SpeechEngine {
 
         // Trim whitespace first: an empty sentence never reaches espeak-ng.
         var texts: [String] = []
-        var leading: [Int] = []        // characters trimmed from the front of each sentence
+        var assembler = ClipAssembler(sentencePause: Self.frames(ms: voice.sentencePauseMs, rate: rate),
+                                      paragraphPause: Self.frames(ms: voice.paragraphPauseMs, rate: rate),
+                                      sampleRate: rate, threshold: Self.silenceThreshold)
         for paragraph in paragraphs {
-            for sentence in paragraph {
+            for (i, sentence) in paragraph.enumerated() {
                 let trimmed = sentence.trimmingWhitespace()
                 texts.append(String(trimmed))
-                leading.append(sentence.unicodeScalars.distance(from: sentence.startIndex, to: trimmed.startIndex))
+                assembler.plan(startsParagraph: i == 0,
+                               leadingCharacters: sentence.unicodeScalars.distance(from: sentence.startIndex,
+                                                                                   to: trimmed.startIndex))
             }
         }
-        let spoken = texts.contains { !$0.isEmpty }
-            ? try SpeechWorker.run(voice: voice, sentences: texts, sampleRate: rate)
-            : Array(repeating: SpeechWorker.SentenceAudio(), count: texts.count)
-
-        let sentencePause = Self.frames(ms: voice.sentencePauseMs, rate: rate)
-        let paragraphPause = Self.frames(ms: voice.paragraphPauseMs, rate: rate)
-        var samples: [Int16] = []
-        samples.reserveCapacity(spoken.reduce(0) { $0 + $1.samples.count }
-                                + texts.count * max(sentencePause, paragraphPause))
-        var timings: [SentenceTiming] = []
-        var index = 0
-        var spokeBefore = false          // has any earlier sentence made sound?
-        var paragraphChanged = false     // did a paragraph end since the last sound?
-
-        for paragraph in paragraphs {
-            if spokeBefore { paragraphChanged = true }
-            for _ in paragraph {
-                defer { index += 1 }
-                let audio = spoken[index]
-                guard let range = Self.soundRange(audio.samples) else {
-                    timings.append(SentenceTiming(index: index, startFrame: samples.count, endFrame: samples.count))
-                    continue
-                }
-                if spokeBefore {
-                    let pause = paragraphChanged ? paragraphPause : sentencePause
-                    samples.append(contentsOf: repeatElement(0, count: pause))
-                }
-                let start = samples.count
-                samples.append(contentsOf: audio.samples[range])
-                let words = audio.words.compactMap { w -> WordTiming? in
-                    guard w.characterCount > 0 else { return nil }   // end-of-clause marker, not a word
-                    let frame = min(max(w.frame - range.lowerBound, 0), range.count - 1)
-                    return WordTiming(startFrame: start + frame, characterOffset: w.characterOffset + leading[index],
-                                      characterCount: w.characterCount)
-                }
-                timings.append(SentenceTiming(index: index, startFrame: start, endFrame: samples.count, words: words))
-                spokeBefore = true
-                paragraphChanged = false
-            }
+        // espeak-ng speaks about 20 words (≈ 100 bytes) a second of audio: reserve for that.
+        assembler.reserve(frames: texts.reduce(0) { $0 + $1.utf8.count } * rate / 90)
+        if texts.contains(where: { !$0.isEmpty }) {
+            try SpeechWorker.run(voice: voice, sentences: texts, into: &assembler)
+        } else {
+            for _ in texts { assembler.beginSentence(); assembler.endSentence() }
         }
-        return Clip(samples: samples, sampleRate: rate, sentences: timings)
+        return assembler.clip()
     }
 
     /// Output sample rate of the engine (22050 Hz for espeak-ng).
@@ -168,14 +139,6 @@ public actor SpeechEngine {
                 || v.identifier.split(separator: "/").last.map { $0.lowercased() == wanted } == true
         }
         guard known, !name.isEmpty else { throw SpeechError.unknownVoice(name) }
-    }
-
-    /// The frames from the first to the last sample above the silence threshold, if any.
-    static func soundRange(_ samples: [Int16]) -> Range<Int>? {
-        let t = silenceThreshold
-        guard let first = samples.firstIndex(where: { $0 > t || $0 < -t }),
-              let last = samples.lastIndex(where: { $0 > t || $0 < -t }) else { return nil }
-        return first ..< last + 1
     }
 
     private static func frames(ms: Int, rate: Int) -> Int {

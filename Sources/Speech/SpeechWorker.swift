@@ -23,13 +23,6 @@ import Darwin
 /// functions (espeak-ng, `write`) and touches memory prepared by the parent; it never
 /// allocates through the Swift runtime.
 enum SpeechWorker {
-    /// One sentence as the child returned it: raw samples (untrimmed) and word events.
-    struct SentenceAudio {
-        struct Word { var frame: Int; var characterOffset: Int; var characterCount: Int }
-        var samples: [Int16] = []
-        var words: [Word] = []
-    }
-
     /// Record kinds on the pipe; each record starts with four Int32: kind, a, b, c.
     enum Record: Int32 {
         case samples = 1        // a = sample count; followed by that many Int16
@@ -39,8 +32,9 @@ enum SpeechWorker {
         case parameterFailed = 5 // a = parameter, b = value
     }
 
-    /// Synthesize each sentence (empty ones are skipped) with `voice` in a forked child.
-    static func run(voice: VoiceProfile, sentences: [String], sampleRate: Int) throws -> [SentenceAudio] {
+    /// Synthesize each sentence (empty ones are skipped) with `voice` in a forked child,
+    /// streaming the audio into `assembler`.
+    static func run(voice: VoiceProfile, sentences: [String], into assembler: inout ClipAssembler) throws {
         // Everything the child needs is laid out in C memory before the fork.
         let nameC = strdup(voice.espeakVoice)!
         defer { free(nameC) }
@@ -63,6 +57,11 @@ enum SpeechWorker {
         guard pipe(&fds) == 0 else {
             throw SpeechError.synthesisFailed("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
+        // A 1 MiB pipe (Linux F_SETPIPE_SZ = 1031) means far fewer switches between the two
+        // processes than the default 64 KiB; if refused, the default still works.
+        #if os(Linux)
+        _ = fcntl(fds[1], 1031, Int32(1 << 20))
+        #endif
         let context = UnsafeMutablePointer<WorkerContext>.allocate(capacity: 1)
         context.initialize(to: WorkerContext(fd: fds[1],
                                              header: UnsafeMutablePointer<Int32>.allocate(capacity: 4)))
@@ -81,52 +80,57 @@ enum SpeechWorker {
             close(fds[0])
             throw SpeechError.synthesisFailed("cannot start the speech worker: \(String(cString: strerror(errno)))")
         }
-        let parsed = Result { try readRecords(fd: fds[0], count: sentences.count, sampleRate: sampleRate) }
+        let parsed = Result { try readRecords(fd: fds[0], count: sentences.count, into: &assembler) }
         close(fds[0])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let result = try parsed.get()
+        try parsed.get()
         let exitedNormally = (status & 0x7f) == 0
         guard exitedNormally, (status >> 8) & 0xff == 0 else {
             throw SpeechError.synthesisFailed(exitedNormally
                 ? "speech worker exited with status \((status >> 8) & 0xff)"
                 : "espeak-ng crashed (signal \(status & 0x7f)) on this text")
         }
-        return result
     }
 
-    /// Reads the child's records until the pipe closes.
-    private static func readRecords(fd: Int32, count: Int, sampleRate: Int) throws -> [SentenceAudio] {
+    /// Reads the child's records until the pipe closes, feeding the assembler.
+    private static func readRecords(fd: Int32, count: Int, into assembler: inout ClipAssembler) throws {
         var reader = PipeReader(fd: fd)
-        var result = [SentenceAudio](repeating: SentenceAudio(), count: count)
+        defer { reader.release() }
         var current = 0
-        var header = [Int32](repeating: 0, count: 4)
-        while try reader.read(into: &header) {
-            guard let kind = Record(rawValue: header[0]) else {
-                throw SpeechError.synthesisFailed("speech worker sent an unknown record \(header[0])")
+        var open = false
+        while let header = try reader.header() {
+            guard let kind = Record(rawValue: header.kind) else {
+                throw SpeechError.synthesisFailed("speech worker sent an unknown record \(header.kind)")
             }
             switch kind {
-            case .samples:
-                let n = Int(header[1])
-                guard current < count, n >= 0 else { throw SpeechError.synthesisFailed("speech worker sent samples out of order") }
-                try reader.appendSamples(n, to: &result[current].samples)
-            case .word:
-                guard current < count else { throw SpeechError.synthesisFailed("speech worker sent words out of order") }
-                result[current].words.append(.init(frame: Int(header[1]) * sampleRate / 1000,
-                                                   characterOffset: Int(header[2]) - 1,
-                                                   characterCount: Int(header[3])))
-            case .sentenceDone:
-                if header[1] != EE_OK.rawValue {
-                    throw SpeechError.synthesisFailed("espeak_Synth returned \(header[1]) for sentence \(current + 1)")
+            case .samples, .word:
+                guard current < count else { throw SpeechError.synthesisFailed("speech worker sent audio after the last sentence") }
+                if !open { assembler.beginSentence(); open = true }
+                if kind == .word {
+                    assembler.word(ms: Int(header.a), textPosition: Int(header.b), length: Int(header.c))
+                } else {
+                    guard header.a >= 0 else { throw SpeechError.synthesisFailed("speech worker sent a negative count") }
+                    try reader.samples(Int(header.a)) { assembler.append($0) }
                 }
+            case .sentenceDone:
+                if header.a != EE_OK.rawValue {
+                    throw SpeechError.synthesisFailed("espeak_Synth returned \(header.a) for sentence \(current + 1)")
+                }
+                guard current < count else { throw SpeechError.synthesisFailed("speech worker sent too many sentences") }
+                if !open { assembler.beginSentence() }
+                assembler.endSentence()
+                open = false
                 current += 1
             case .voiceFailed:
-                throw SpeechError.synthesisFailed("espeak_SetVoiceByName returned \(header[1])")
+                throw SpeechError.synthesisFailed("espeak_SetVoiceByName returned \(header.a)")
             case .parameterFailed:
-                throw SpeechError.synthesisFailed("espeak_SetParameter(\(header[1]), \(header[2])) refused")
+                throw SpeechError.synthesisFailed("espeak_SetParameter(\(header.a), \(header.b)) refused")
             }
         }
-        return result
+        guard current == count else {
+            throw SpeechError.synthesisFailed("speech worker stopped after \(current) of \(count) sentences")
+        }
     }
 }
 
@@ -221,54 +225,66 @@ private func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
 
 /// Buffered reads from the worker's pipe (parent side).
 private struct PipeReader {
+    struct Header { var kind: Int32; var a: Int32; var b: Int32; var c: Int32 }
+
     let fd: Int32
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private let buffer: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32) {
+        self.fd = fd
+        buffer = .allocate(byteCount: 1 << 20, alignment: 16)
+    }
 
-    /// Refill when empty; false at end of stream.
-    private mutating func fill() throws -> Bool {
-        if start < end { return true }
-        start = 0
-        end = 0
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n > 0 { end = n; return true }
+    func release() { buffer.deallocate() }
+
+    /// Make at least `minimum` bytes available (moving the rest to the front); false if the
+    /// stream ended first.
+    private mutating func fill(minimum: Int) throws -> Bool {
+        while end - start < minimum {
+            if start > 0 {
+                if end > start { memmove(buffer.baseAddress!, buffer.baseAddress! + start, end - start) }
+                end -= start
+                start = 0
+            }
+            let n = Glibc.read(fd, buffer.baseAddress! + end, buffer.count - end)
+            if n > 0 { end += n; continue }
             if n == 0 { return false }
             if errno != EINTR {
                 throw SpeechError.synthesisFailed("reading from the speech worker: \(String(cString: strerror(errno)))")
             }
         }
+        return true
     }
 
-    /// Copy exactly `count` bytes to `destination`; false if the stream ended first.
-    private mutating func readBytes(_ destination: UnsafeMutableRawPointer, _ count: Int) throws -> Bool {
-        var done = 0
-        while done < count {
-            guard try fill() else { return false }
-            let n = min(end - start, count - done)
-            buffer.withUnsafeBytes { (destination + done).copyMemory(from: $0.baseAddress! + start, byteCount: n) }
-            start += n
-            done += n
+    /// The next record header; nil at a clean end of stream.
+    mutating func header() throws -> Header? {
+        guard try fill(minimum: 16) else {
+            if end > start { throw SpeechError.synthesisFailed("speech worker stopped mid-record") }
+            return nil
         }
-        return true
+        let p = buffer.baseAddress! + start
+        start += 16
+        return Header(kind: p.loadUnaligned(as: Int32.self), a: p.loadUnaligned(fromByteOffset: 4, as: Int32.self),
+                      b: p.loadUnaligned(fromByteOffset: 8, as: Int32.self),
+                      c: p.loadUnaligned(fromByteOffset: 12, as: Int32.self))
     }
 
-    /// The next four-Int32 record header; false at a clean end of stream.
-    mutating func read(into header: inout [Int32]) throws -> Bool {
-        if try !fill() { return false }
-        let ok = try header.withUnsafeMutableBytes { try readBytes($0.baseAddress!, 16) }
-        guard ok else { throw SpeechError.synthesisFailed("speech worker stopped mid-record") }
-        return true
-    }
-
-    /// Append `count` samples from the stream to `samples`, in one copy.
-    mutating func appendSamples(_ count: Int, to samples: inout [Int16]) throws {
-        let old = samples.count
-        samples.append(contentsOf: repeatElement(0, count: count))
-        let ok = try samples.withUnsafeMutableBytes { try readBytes($0.baseAddress! + old * 2, count * 2) }
-        guard ok else { throw SpeechError.synthesisFailed("speech worker stopped mid-buffer") }
+    /// Hand `count` samples to `body` in chunks, straight from the read buffer.
+    mutating func samples(_ count: Int, _ body: (UnsafeBufferPointer<Int16>) -> Void) throws {
+        var left = count
+        while left > 0 {
+            guard try fill(minimum: 2) else { throw SpeechError.synthesisFailed("speech worker stopped mid-buffer") }
+            if (start & 1) != 0 {   // keep samples 2-byte aligned
+                memmove(buffer.baseAddress!, buffer.baseAddress! + start, end - start)
+                end -= start
+                start = 0
+            }
+            let n = min(left, (end - start) / 2)
+            body(UnsafeBufferPointer(start: (buffer.baseAddress! + start).assumingMemoryBound(to: Int16.self), count: n))
+            start += n * 2
+            left -= n
+        }
     }
 }
