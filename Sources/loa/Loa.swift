@@ -6,5 +6,5 @@ struct Loa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loa",
         abstract: "Turn approved Vietnamese bulletins into audio programmes for commune loudspeaker stations.",
-        subcommands: [BuildCommand.self, SayCommand.self, VoicesCommand.self])
+        subcommands: [BuildCommand.self, SayCommand.self, NormalizeCommand.self, VoicesCommand.self])
 }
