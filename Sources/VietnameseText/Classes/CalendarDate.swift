@@ -44,6 +44,15 @@ enum CalendarDate {
 
     /// The text around i says a d/m is a date.
     static func hasCue(_ c: TokenContext, _ i: Int) -> Bool {
+        // A list of days before it: ngày 17 và 18/9, ngày 15, 16, 17/9.
+        var k = i - 1
+        var listed = false
+        while k >= 1, let t = c.token(k), (t.kind == .word && (t.lower == "và" || t.lower == "hoặc" || t.lower == "đến"))
+                || (t.kind == .symbol && t.symbol == ","), c.isNumber(k - 1), c.tokens[k - 1].text.utf8.count <= 2 {
+            k -= 2
+            listed = true
+        }
+        if listed, let w = c.previousWord(k + 1), cueWords.contains(w) { return true }
         guard let w = c.previousWord(i) else { return false }
         if cueWords.contains(w) { return true }
         if weekdayWords.contains(w), c.wordBefore(i, skip: 1) == "thứ" { return true }
