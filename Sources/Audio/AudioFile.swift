@@ -127,6 +127,9 @@ final class SoundFile {
 
     var error: String { String(cString: sf_strerror(handle)) }
 
+    /// The libsndfile handle, for commands with variable-size arguments.
+    var rawHandle: OpaquePointer? { handle }
+
     /// Send a command with a pointer argument; false if libsndfile refused it.
     func command<T>(_ cmd: Int32, _ value: inout T) -> Bool {
         withUnsafeMutablePointer(to: &value) {
@@ -172,8 +175,16 @@ final class SoundFile {
 
     func write(_ samples: [Float]) throws {
         let frames = samples.count / channels
-        let n = samples.withUnsafeBufferPointer { sf_writef_float(handle, $0.baseAddress, sf_count_t(frames)) }
-        if n != frames { throw AudioFileError.writeFailed(path: path, reason: error) }
+        try samples.withUnsafeBufferPointer { all in
+            var done = 0
+            while done < frames {
+                let n = min(Self.chunkFrames, frames - done)
+                guard sf_writef_float(handle, all.baseAddress! + done * channels, sf_count_t(n)) == n else {
+                    throw AudioFileError.writeFailed(path: path, reason: error)
+                }
+                done += n
+            }
+        }
     }
 
     /// Close once; `checked` reports a failed close (e.g. the disk filled while flushing).

@@ -1,0 +1,87 @@
+import CEbur128
+
+/// Loudness of a programme as EBU R 128 / ITU-R BS.1770 measure it.
+///
+/// Silence (or nothing above the absolute gate) gives −inf for the loudness figures.
+public struct LoudnessReport: Sendable, Hashable {
+    /// Integrated (gated, whole-programme) loudness in LUFS.
+    public var integratedLUFS: Double
+    /// Loudness range (EBU Tech 3342) in LU: how much the level moves.
+    public var loudnessRangeLU: Double
+    /// Highest 4× oversampled peak over all channels, in dBTP.
+    public var truePeakDBTP: Double
+    /// Highest sample value over all channels, in dBFS.
+    public var samplePeakDBFS: Double
+    /// Highest momentary loudness (400 ms window), in LUFS.
+    public var maxMomentaryLUFS: Double
+    /// Highest short-term loudness (3 s window), in LUFS.
+    public var maxShortTermLUFS: Double
+
+    public init(integratedLUFS: Double, loudnessRangeLU: Double, truePeakDBTP: Double,
+                samplePeakDBFS: Double, maxMomentaryLUFS: Double, maxShortTermLUFS: Double) {
+        self.integratedLUFS = integratedLUFS
+        self.loudnessRangeLU = loudnessRangeLU
+        self.truePeakDBTP = truePeakDBTP
+        self.samplePeakDBFS = samplePeakDBFS
+        self.maxMomentaryLUFS = maxMomentaryLUFS
+        self.maxShortTermLUFS = maxShortTermLUFS
+    }
+
+    /// The report for silence or no audio.
+    public static let silence = LoudnessReport(integratedLUFS: -.infinity, loudnessRangeLU: 0,
+                                               truePeakDBTP: -.infinity, samplePeakDBFS: -.infinity,
+                                               maxMomentaryLUFS: -.infinity, maxShortTermLUFS: -.infinity)
+}
+
+/// Loudness measurement through libebur128.
+public enum Loudness {
+    /// Measure interleaved float samples (−1…1). Channels map as libebur128's default
+    /// (left, right, centre, …); a mono programme counts as one front channel, so a full
+    /// scale 1 kHz sine reads −3.01 LUFS. Empty input or an invalid rate/channel count
+    /// gives `LoudnessReport.silence`.
+    public static func measure(samples: [Float], sampleRate: Int, channels: Int) -> LoudnessReport {
+        guard channels > 0, sampleRate > 0, samples.count >= channels,
+              let state = ebur128_init(UInt32(channels), UInt(sampleRate),
+                                       Int32(EBUR128_MODE_I.rawValue | EBUR128_MODE_LRA.rawValue
+                                             | EBUR128_MODE_TRUE_PEAK.rawValue))
+        else { return .silence }
+        var st: UnsafeMutablePointer<ebur128_state>? = state
+        defer { ebur128_destroy(&st) }
+
+        // Feed 100 ms blocks so the momentary and short-term maxima can be read as they pass.
+        let frames = samples.count / channels
+        let block = max(sampleRate / 10, 1)
+        var maxMomentary = -Double.infinity
+        var maxShortTerm = -Double.infinity
+        samples.withUnsafeBufferPointer { buffer in
+            var done = 0
+            while done < frames {
+                let n = min(block, frames - done)
+                ebur128_add_frames_float(state, buffer.baseAddress! + done * channels, n)
+                done += n
+                var m = 0.0, s = 0.0
+                if done >= sampleRate * 4 / 10, ebur128_loudness_momentary(state, &m) == 0 {
+                    maxMomentary = max(maxMomentary, m)
+                }
+                if done >= sampleRate * 3, ebur128_loudness_shortterm(state, &s) == 0 {
+                    maxShortTerm = max(maxShortTerm, s)
+                }
+            }
+        }
+        var integrated = -Double.infinity
+        var range = 0.0
+        _ = ebur128_loudness_global(state, &integrated)
+        _ = ebur128_loudness_range(state, &range)
+        var truePeak = 0.0
+        var samplePeak = 0.0
+        for c in 0 ..< channels {
+            var t = 0.0, p = 0.0
+            if ebur128_true_peak(state, UInt32(c), &t) == 0 { truePeak = max(truePeak, t) }
+            if ebur128_sample_peak(state, UInt32(c), &p) == 0 { samplePeak = max(samplePeak, p) }
+        }
+        return LoudnessReport(integratedLUFS: integrated.isNaN ? -.infinity : integrated,
+                              loudnessRangeLU: range.isNaN ? 0 : range,
+                              truePeakDBTP: Level.decibels(truePeak), samplePeakDBFS: Level.decibels(samplePeak),
+                              maxMomentaryLUFS: maxMomentary, maxShortTermLUFS: maxShortTerm)
+    }
+}

@@ -1,0 +1,193 @@
+import CSndfile
+import Foundation
+
+/// A piece of audio encoded as bare MPEG Layer III frames (no ID3 tag, no Xing/Info
+/// frame), so pieces can be joined byte for byte into one continuous stream.
+///
+/// An encoder starts every stream with a fresh bit reservoir, so the first frame of each
+/// piece depends on nothing before it. Joined pieces decode as one stream whose length is
+/// the sum of the pieces' frames; each piece's audio starts `delay` samples into it.
+public struct MP3Segment: Sendable, Hashable {
+    /// The frames, back to back.
+    public var bytes: [UInt8]
+    /// Number of MPEG frames.
+    public var frameCount: Int
+    /// Samples each frame decodes to (576 for MPEG-2 rates, 1152 for MPEG-1).
+    public var samplesPerFrame: Int
+
+    /// Samples this piece decodes to.
+    public var decodedFrames: Int { frameCount * samplesPerFrame }
+}
+
+/// Errors from MP3 encoding.
+public enum MP3Error: Error, CustomStringConvertible, Sendable {
+    case unsupported(String)
+    case encodingFailed(String)
+    public var description: String {
+        switch self {
+        case .unsupported(let s): return "cannot encode MP3: \(s)"
+        case .encodingFailed(let s): return "MP3 encoding failed: \(s)"
+        }
+    }
+}
+
+/// Encodes mono float PCM to constant-bit-rate MP3 through libsndfile (LAME inside).
+public struct MP3SegmentEncoder: Sendable {
+    public let sampleRate: Int
+    public let bitrateKbps: Int
+
+    /// Bit rates MPEG allows at this rate: MPEG-1 for 32–48 kHz, MPEG-2 below.
+    static func bitrates(sampleRate: Int) -> [Int] {
+        sampleRate >= 32000
+            ? [32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
+            : [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]
+    }
+
+    public init(sampleRate: Int, bitrateKbps: Int) throws {
+        guard [16000, 22050, 24000, 32000, 44100, 48000].contains(sampleRate) else {
+            throw MP3Error.unsupported("\(sampleRate) Hz; use 22050, 24000, 32000, 44100 or 48000")
+        }
+        let allowed = Self.bitrates(sampleRate: sampleRate)
+        guard allowed.contains(bitrateKbps) else {
+            throw MP3Error.unsupported("\(bitrateKbps) kbps at \(sampleRate) Hz; allowed: \(allowed.map(String.init).joined(separator: ", "))")
+        }
+        self.sampleRate = sampleRate
+        self.bitrateKbps = bitrateKbps
+    }
+
+    /// libsndfile picks the CBR bit rate from a compression level c in 0…1 as
+    /// high − c × (high − low), truncated; aim half a kbps above so truncation lands on it.
+    var compressionLevel: Double {
+        let allowed = Self.bitrates(sampleRate: sampleRate)
+        let high = Double(allowed.last!), low = Double(allowed.first!)
+        return min(max((high - Double(bitrateKbps) - 0.5) / (high - low), 0), 1)
+    }
+
+    /// Encodes `samples` (mono, −1…1) and returns bare frames; checks every frame has the
+    /// requested bit rate, so a libsndfile change cannot silently alter the stream.
+    public func encode(_ samples: [Float]) throws -> MP3Segment {
+        let file = MemoryFile()
+        var info = SF_INFO(frames: 0, samplerate: Int32(sampleRate), channels: 1,
+                           format: Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III),
+                           sections: 0, seekable: 0)
+        try file.withHandle(mode: Int32(SFM_WRITE), info: &info) { handle, _ in
+            var level = compressionLevel
+            sf_command(handle, Int32(SFC_SET_COMPRESSION_LEVEL), &level, Int32(MemoryLayout<Double>.size))
+            var mode = Int32(SF_BITRATE_MODE_CONSTANT)
+            sf_command(handle, Int32(SFC_SET_BITRATE_MODE), &mode, Int32(MemoryLayout<Int32>.size))
+            let written = samples.withUnsafeBufferPointer { sf_writef_float(handle, $0.baseAddress, sf_count_t($0.count)) }
+            guard written == samples.count else {
+                throw MP3Error.encodingFailed(String(cString: sf_strerror(handle)))
+            }
+        }
+        let scan = MP3FrameScanner.scan(file.bytes)
+        guard scan.frameCount > 0 else { throw MP3Error.encodingFailed("no MPEG frames were written") }
+        guard scan.bitrates == [bitrateKbps] else {
+            throw MP3Error.encodingFailed("frames have bit rates \(scan.bitrates.sorted()), expected \(bitrateKbps) kbps")
+        }
+        return MP3Segment(bytes: scan.audioFrames, frameCount: scan.frameCount, samplesPerFrame: scan.samplesPerFrame)
+    }
+}
+
+extension MP3SegmentEncoder {
+    /// Decodes MP3 bytes held in memory through libsndfile (mpg123 inside), as a station's
+    /// player would: mono float samples.
+    public static func decode(_ bytes: [UInt8]) throws -> [Float] {
+        let file = MemoryFile(bytes: bytes)
+        var info = SF_INFO()
+        return try file.withHandle(mode: Int32(SFM_READ), info: &info) { handle, info in
+            var samples: [Float] = []
+            var chunk = [Float](repeating: 0, count: 8192 * Int(max(info.channels, 1)))
+            while true {
+                let got = chunk.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, 8192) }
+                if got <= 0 { break }
+                let channels = Int(max(info.channels, 1))
+                for frame in 0..<Int(got) { samples.append(chunk[frame * channels]) }
+            }
+            return samples
+        }
+    }
+
+    /// Samples between the start of a piece's decoded stream and the start of its audio
+    /// (LAME's encoder delay plus the decoder's), measured once by encoding a click and
+    /// finding it in the decoded stream, so no decoder constant is assumed.
+    public func measuredDelay() throws -> Int {
+        var click = [Float](repeating: 0, count: sampleRate / 4)
+        click[0] = 0.9
+        let decoded = try Self.decode(try encode(click).bytes)
+        guard let peak = decoded.indices.max(by: { abs(decoded[$0]) < abs(decoded[$1]) }), abs(decoded[peak]) > 0.3 else {
+            throw MP3Error.encodingFailed("could not find the calibration click in the decoded stream")
+        }
+        return peak
+    }
+}
+
+/// Walks MPEG audio frame headers: skips an ID3v2 tag, drops Xing/Info/VBRI frames, and
+/// keeps the audio frames.
+enum MP3FrameScanner {
+    struct Scan {
+        var audioFrames: [UInt8] = []
+        var frameCount = 0
+        var samplesPerFrame = 0
+        var bitrates: Set<Int> = []
+    }
+
+    static func scan(_ bytes: [UInt8]) -> Scan {
+        var result = Scan()
+        var i = 0
+        if bytes.count >= 10, bytes[0] == 0x49, bytes[1] == 0x44, bytes[2] == 0x33 {  // "ID3"
+            let size = Int(bytes[6]) << 21 | Int(bytes[7]) << 14 | Int(bytes[8]) << 7 | Int(bytes[9])
+            i = 10 + size
+        }
+        while i + 4 <= bytes.count {
+            guard bytes[i] == 0xFF, bytes[i + 1] & 0xE0 == 0xE0, let header = FrameHeader(bytes[i + 1], bytes[i + 2]) else { break }
+            let end = min(bytes.count, i + header.length)
+            if !isInfoFrame(bytes, at: i, header: header) {
+                result.audioFrames.append(contentsOf: bytes[i..<end])
+                result.frameCount += 1
+                result.samplesPerFrame = header.samplesPerFrame
+                result.bitrates.insert(header.bitrateKbps)
+            }
+            i += header.length
+        }
+        return result
+    }
+
+    /// A Xing/Info (LAME) or VBRI header frame: metadata that only makes sense at the
+    /// start of a whole file, and that would tell decoders to trim a joined stream.
+    static func isInfoFrame(_ bytes: [UInt8], at start: Int, header: FrameHeader) -> Bool {
+        let window = bytes[start..<min(bytes.count, start + 48)]
+        for tag in [[0x58, 0x69, 0x6E, 0x67], [0x49, 0x6E, 0x66, 0x6F], [0x56, 0x42, 0x52, 0x49]] as [[UInt8]] {
+            if window.count >= 4, (window.startIndex...(window.endIndex - 4)).contains(where: { Array(window[$0..<$0 + 4]) == tag }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The parts of a Layer III frame header needed to walk the stream.
+    struct FrameHeader {
+        var bitrateKbps: Int
+        var sampleRate: Int
+        var length: Int
+        var samplesPerFrame: Int
+
+        init?(_ b1: UInt8, _ b2: UInt8) {
+            let version = (b1 >> 3) & 3      // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
+            let layer = (b1 >> 1) & 3        // 1 = Layer III
+            guard layer == 1, version != 1 else { return nil }
+            let mpeg1 = version == 3
+            let rates1 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
+            let rates2 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]
+            let index = Int(b2 >> 4), rateIndex = Int((b2 >> 2) & 3)
+            guard index > 0, index < 15, rateIndex < 3 else { return nil }
+            let sampleRates = mpeg1 ? [44100, 48000, 32000] : version == 2 ? [22050, 24000, 16000] : [11025, 12000, 8000]
+            bitrateKbps = (mpeg1 ? rates1 : rates2)[index]
+            sampleRate = sampleRates[rateIndex]
+            samplesPerFrame = mpeg1 ? 1152 : 576
+            let padding = Int((b2 >> 1) & 1)
+            length = (mpeg1 ? 144 : 72) * bitrateKbps * 1000 / sampleRate + padding
+            guard length > 4 else { return nil }
+        }
+    }
+}
