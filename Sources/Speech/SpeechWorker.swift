@@ -63,9 +63,9 @@ enum SpeechWorker {
         _ = fcntl(fds[1], 1031, Int32(1 << 20))
         #endif
         let context = UnsafeMutablePointer<WorkerContext>.allocate(capacity: 1)
-        context.initialize(to: WorkerContext(fd: fds[1],
-                                             header: UnsafeMutablePointer<Int32>.allocate(capacity: 4)))
-        defer { context.pointee.header.deallocate(); context.deallocate() }
+        context.initialize(to: WorkerContext(fd: fds[1], staging: .allocate(byteCount: WorkerContext.stagingSize,
+                                                                             alignment: 16)))
+        defer { context.pointee.staging.deallocate(); context.deallocate() }
 
         let pid = texts.withUnsafeMutableBufferPointer { textPointers in
             textLengths.withUnsafeBufferPointer { lengths in
@@ -136,8 +136,13 @@ enum SpeechWorker {
 
 /// What the synthesis callback needs in the child: the pipe and a scratch record header.
 struct WorkerContext {
+    /// Bytes the child gathers before each write(2): one wake-up of the parent per
+    /// ~half-megabyte instead of two per engine buffer.
+    static let stagingSize = 1 << 19
+
     var fd: Int32
-    var header: UnsafeMutablePointer<Int32>
+    var staging: UnsafeMutableRawBufferPointer
+    var used = 0
 }
 
 /// Forks; the child speaks and `_exit`s, the parent gets the child's pid (or −1).
@@ -152,18 +157,18 @@ private func forkWorker(voiceName: UnsafePointer<CChar>,
 
     // Child.
     close(readEnd)
-    let fd = context.pointee.fd
-    let header = context.pointee.header
     let status = espeak_SetVoiceByName(voiceName)
     if status != EE_OK {
-        writeRecord(fd, header, SpeechWorker.Record.voiceFailed.rawValue, status.rawValue, 0, 0)
+        writeRecord(context, SpeechWorker.Record.voiceFailed.rawValue, status.rawValue, 0, 0)
+        flush(context)
         _exit(0)
     }
     var p = 0
     while p < paramCount {
         if espeak_SetParameter(paramKeys[p], paramValues[p], 0) != EE_OK {
-            writeRecord(fd, header, SpeechWorker.Record.parameterFailed.rawValue,
+            writeRecord(context, SpeechWorker.Record.parameterFailed.rawValue,
                         Int32(bitPattern: paramKeys[p].rawValue), paramValues[p], 0)
+            flush(context)
             _exit(0)
         }
         p += 1
@@ -175,9 +180,10 @@ private func forkWorker(voiceName: UnsafePointer<CChar>,
             result = espeak_Synth(text, lengths[i], 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
                                   UnsafeMutableRawPointer(context))
         }
-        writeRecord(fd, header, SpeechWorker.Record.sentenceDone.rawValue, result.rawValue, 0, 0)
+        writeRecord(context, SpeechWorker.Record.sentenceDone.rawValue, result.rawValue, 0, 0)
         i += 1
     }
+    flush(context)
     _exit(0)
 }
 
@@ -187,27 +193,47 @@ func speechWorkerCallback(_ wav: UnsafeMutablePointer<Int16>?, _ count: Int32,
                           _ events: UnsafeMutablePointer<espeak_EVENT>?) -> Int32 {
     guard let events, let userData = events.pointee.user_data else { return 0 }
     let context = userData.assumingMemoryBound(to: WorkerContext.self)
-    let fd = context.pointee.fd
-    let header = context.pointee.header
     var event = events
     while event.pointee.type != espeakEVENT_LIST_TERMINATED {
         if event.pointee.type == espeakEVENT_WORD {
-            writeRecord(fd, header, SpeechWorker.Record.word.rawValue, event.pointee.audio_position,
+            writeRecord(context, SpeechWorker.Record.word.rawValue, event.pointee.audio_position,
                         event.pointee.text_position, event.pointee.length)
         }
         event += 1
     }
     if let wav, count > 0 {
-        writeRecord(fd, header, SpeechWorker.Record.samples.rawValue, count, 0, 0)
-        writeAll(fd, UnsafeRawPointer(wav), Int(count) * 2)
+        writeRecord(context, SpeechWorker.Record.samples.rawValue, count, 0, 0)
+        stage(context, UnsafeRawPointer(wav), Int(count) * 2)
     }
     return 0  // 0: carry on
 }
 
-private func writeRecord(_ fd: Int32, _ header: UnsafeMutablePointer<Int32>,
+private func writeRecord(_ context: UnsafeMutablePointer<WorkerContext>,
                          _ kind: Int32, _ a: Int32, _ b: Int32, _ c: Int32) {
-    header[0] = kind; header[1] = a; header[2] = b; header[3] = c
-    writeAll(fd, UnsafeRawPointer(header), 16)
+    if context.pointee.used + 16 > WorkerContext.stagingSize { flush(context) }
+    let p = context.pointee.staging.baseAddress! + context.pointee.used
+    p.storeBytes(of: kind, as: Int32.self)
+    p.storeBytes(of: a, toByteOffset: 4, as: Int32.self)
+    p.storeBytes(of: b, toByteOffset: 8, as: Int32.self)
+    p.storeBytes(of: c, toByteOffset: 12, as: Int32.self)
+    context.pointee.used += 16
+}
+
+/// Append bytes to the staging buffer, writing it out whenever it fills.
+private func stage(_ context: UnsafeMutablePointer<WorkerContext>, _ bytes: UnsafeRawPointer, _ count: Int) {
+    var done = 0
+    while done < count {
+        if context.pointee.used == WorkerContext.stagingSize { flush(context) }
+        let n = min(count - done, WorkerContext.stagingSize - context.pointee.used)
+        (context.pointee.staging.baseAddress! + context.pointee.used).copyMemory(from: bytes + done, byteCount: n)
+        context.pointee.used += n
+        done += n
+    }
+}
+
+private func flush(_ context: UnsafeMutablePointer<WorkerContext>) {
+    writeAll(context.pointee.fd, UnsafeRawPointer(context.pointee.staging.baseAddress!), context.pointee.used)
+    context.pointee.used = 0
 }
 
 /// write(2) until done; on a broken pipe the child just exits.
