@@ -3,6 +3,10 @@
 // Licence: GPL-3.0-or-later (links libespeak-ng, GPL-3.0).
 import PackageDescription
 
+/// Per-sample loops (levelling, limiting, mixing) run hundreds of times slower unoptimized;
+/// the test suite renders real programmes, so these targets are optimized in debug builds too.
+let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Loa",
     platforms: [.macOS(.v13)],
@@ -30,7 +34,8 @@ let package = Package(
         .target(name: "VietnameseText", resources: [.copy("Lexicon")]),
 
         // Audio buffers, measurement and files (libsndfile).
-        .target(name: "Audio", dependencies: ["CSndfile", "CEbur128", "CSamplerate"]),
+        .target(name: "Audio", dependencies: ["CSndfile", "CEbur128", "CSamplerate"],
+                swiftSettings: optimizedEvenInDebug),
 
         // The espeak-ng engine, owned by one actor.
         .target(name: "Speech", dependencies: ["CEspeakNG", "Audio"]),
@@ -39,7 +44,7 @@ let package = Package(
         .target(name: "Programme", dependencies: [
             "VietnameseText", "Speech", "Audio",
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: optimizedEvenInDebug),
 
         // Manifests, checksums, the day's output folder.
         .target(name: "Packaging", dependencies: [

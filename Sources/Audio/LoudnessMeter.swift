@@ -12,7 +12,7 @@ public final class LoudnessMeter: @unchecked Sendable {
 
     /// Measures mono `samples` at `sampleRate`; `truePeak` adds the 4× oversampled peak.
     public init?(samples: [Float], sampleRate: Int, truePeak: Bool) {
-        var mode = EBUR128_MODE_I.rawValue | EBUR128_MODE_HISTOGRAM.rawValue
+        var mode = EBUR128_MODE_I.rawValue | EBUR128_MODE_LRA.rawValue | EBUR128_MODE_HISTOGRAM.rawValue
         if truePeak { mode |= EBUR128_MODE_TRUE_PEAK.rawValue }
         guard sampleRate > 0, let state = ebur128_init(1, UInt(sampleRate), Int32(mode)) else { return nil }
         self.state = state
@@ -38,6 +38,17 @@ public final class LoudnessMeter: @unchecked Sendable {
         var value = 0.0
         guard ebur128_true_peak(state, 0, &value) == 0 else { return -.infinity }
         return Level.decibels(value)
+    }
+
+    /// Loudness range (EBU Tech 3342) of the meters' audio taken together, LU.
+    public static func loudnessRange(of meters: [LoudnessMeter]) -> Double {
+        guard !meters.isEmpty else { return 0 }
+        var states: [UnsafeMutablePointer<ebur128_state>?] = meters.map(\.state)
+        var value = 0.0
+        let status = states.withUnsafeMutableBufferPointer { buffer in
+            ebur128_loudness_range_multiple(buffer.baseAddress, buffer.count, &value)
+        }
+        return withExtendedLifetime(meters) { status == 0 && value.isFinite ? value : 0 }
     }
 
     /// Integrated loudness of the meters' audio taken together, as if played back to back.

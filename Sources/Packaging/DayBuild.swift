@@ -4,20 +4,39 @@ import Programme
 import Speech
 import VietnameseText
 
-/// Where the day's build reads and writes. Relative display paths keep messages short.
+/// How programme files are made from their takes.
+public enum Assembly: String, Sendable, CaseIterable {
+    /// Each distinct take is levelled and encoded once; programmes are joined from encoded
+    /// takes (the fast way, and the default).
+    case segments
+    /// Each programme is rendered whole and encoded whole (the straightforward way; kept as
+    /// the benchmark's baseline).
+    case whole
+}
+
+/// Where the day's build reads and writes, and what it makes.
 public struct DayBuildOptions: Sendable {
     public var date: CalendarDate
     public var config: URL
     public var bulletins: URL
     public var voices: URL
     public var output: URL
+    /// Only these stations (all when nil).
+    public var stations: [String]?
+    /// Formats for every station, overriding `loa.yaml` (nil keeps the configuration's).
+    public var formats: [OutputFormat]?
+    public var assembly: Assembly
 
-    public init(date: CalendarDate, config: URL, bulletins: URL, voices: URL, output: URL) {
+    public init(date: CalendarDate, config: URL, bulletins: URL, voices: URL, output: URL,
+                stations: [String]? = nil, formats: [OutputFormat]? = nil, assembly: Assembly = .segments) {
         self.date = date
         self.config = config
         self.bulletins = bulletins
         self.voices = voices
         self.output = output
+        self.stations = stations
+        self.formats = formats
+        self.assembly = assembly
     }
 }
 
@@ -42,11 +61,12 @@ public struct DayBuildReport: Sendable {
 
     public var diagnostics: [Diagnostic] = []
     public var stations: [StationSummary] = []
-    /// Normalizer findings, by bulletin id (or `announcements`).
+    /// Normalizer findings, by bulletin id (or the staff lexicon).
     public var findings: [(source: String, findings: [Finding])] = []
     public var failedStations: [String] = []
     public var outputFolder: URL?
-    public var distinctClips = 0
+    /// Distinct takes made (sentences and jingles with their pauses).
+    public var distinctTakes = 0
 
     public var outcome: Outcome {
         if outputFolder == nil { return .failed }
@@ -85,9 +105,16 @@ public struct DayBuild {
 
     private func build(into report: inout DayBuildReport) async throws {
         let date = options.date
-        let province = try ProvinceLoader.load(options.config, display: displayPath(options.config))
+        var province = try ProvinceLoader.load(options.config, display: displayPath(options.config))
+        if let formats = options.formats {
+            province.output.formats = formats
+            for d in province.districts.indices {
+                for s in province.districts[d].stations.indices { province.districts[d].stations[s].formats = nil }
+            }
+        }
         let voices = try VoiceLibrary.load(directory: options.voices, displayPrefix: displayPath(options.voices))
         try checkVoices(of: province, in: voices)
+        let stations = try selectedStations(of: province)
 
         var lexicon = Lexicon.builtIn
         let staffLexicon = options.bulletins.appendingPathComponent("lexicon.tsv")
@@ -102,7 +129,6 @@ public struct DayBuild {
         let validated = BulletinValidator.validate(loaded.bulletins, province: province, voices: voices)
         report.diagnostics += validated.diagnostics
         let airing = validated.valid.filter { $0.airs(on: date) }
-
         var scripts: [String: Script] = [:]
         for bulletin in airing {
             let script = Script(bulletin: bulletin, normalizer: normalizer)
@@ -110,49 +136,41 @@ public struct DayBuild {
             if !script.findings.isEmpty { report.findings.append((source: bulletin.id, findings: script.findings)) }
         }
 
-        let sampleRate = try await engine.sampleRate()
-        let planner = Planner(sampleRate: sampleRate)
-        var clips = ClipStore(voices: voices, engine: engine)
+        // Every station's items, as takes; then every distinct take is made once.
+        let formats = Set(stations.flatMap { province.formats(for: $0) })
+        let keepsSound = formats.contains(.wav) || options.assembly == .whole
+        let master = try TakeMaster(settings: province.output, makesMP3: formats.contains(.mp3), keepsSound: keepsSound)
+        let items = ItemWriter(province: province, voices: voices, normalizer: normalizer, date: date)
+        var stationItems: [(station: Station, openings: [String: ItemDraft], closings: [String: ItemDraft],
+                            bulletins: [(Bulletin, ItemDraft)])] = []
+        var allTakes: [TakeKey] = []
+        for station in stations {
+            let openings = Dictionary(uniqueKeysWithValues: province.slots.map { ($0.id, items.opening(station: station, slot: $0)) })
+            let closings = Dictionary(uniqueKeysWithValues: province.slots.map { ($0.id, items.closing(station: station, slot: $0)) })
+            let bulletins = airing.filter { $0.targets(station: station.code, district: station.districtCode) }
+                .compactMap { bulletin in scripts[bulletin.id].map { (bulletin, items.bulletin(bulletin, script: $0, station: station)) } }
+            allTakes += openings.values.flatMap(\.takes) + closings.values.flatMap(\.takes) + bulletins.flatMap(\.1.takes)
+            stationItems.append((station, openings, closings, bulletins))
+        }
+        var takes = TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent())
+        try await takes.make(allTakes, engine: engine)
+        report.distinctTakes = takes.takes.count
+
+        let planner = Planner(sampleRate: province.output.sampleRate)
         let staging = options.output.appendingPathComponent(".\(date).partial")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        let espeakVersion = try await engine.engineVersion()
-
+        let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
+                                       assembly: options.assembly)
         var index = DayIndex(schemaVersion: StationManifest.currentSchemaVersion, loaVersion: LoaVersion.current,
                              province: province.name, date: date.description, stations: [], problems: [])
-        for station in province.stations {
-            let district = province.district(code: station.districtCode)
-            func segment(kind: ItemKind, id: String, title: String, script: Script, voice: String) async throws -> Segment {
-                let key = script.clipKey(voice: voice)
-                let clip = try await clips.clip(for: key)
-                let gap = (voices[voice]?.paragraphPauseMs ?? 0) * sampleRate / 1000
-                return Segment(kind: kind, id: id, title: title, voice: voice, frames: clip.frameCount,
-                               gapAfterFrames: gap, clipKey: key)
-            }
-            let stationVoice = province.voice(for: station)
-            var openings: [String: Segment] = [:]
-            var closings: [String: Segment] = [:]
-            for slot in province.slots {
-                for (kind, template) in [(ItemKind.opening, province.announcements.opening),
-                                         (ItemKind.closing, province.announcements.closing)] {
-                    let text = AnnouncementWriter.text(template, station: station, district: district, slot: slot, date: date)
-                    let script = Script(paragraphs: [(text, 1)], file: province.file, normalizer: normalizer)
-                    let made = try await segment(kind: kind, id: kind.rawValue, title: text, script: script, voice: stationVoice)
-                    if kind == .opening { openings[slot.id] = made } else { closings[slot.id] = made }
-                }
-            }
-            var candidates: [Candidate] = []
-            for bulletin in airing where bulletin.targets(station: station.code, district: station.districtCode) {
-                guard let script = scripts[bulletin.id] else { continue }
-                let made = try await segment(kind: .bulletin, id: bulletin.id, title: bulletin.title, script: script,
-                                             voice: bulletin.voice ?? stationVoice)
-                candidates.append(Candidate(bulletin: bulletin, segment: made))
-            }
-
+        for (station, openings, closings, bulletins) in stationItems {
             let plan: StationPlan
             do {
-                plan = try planner.plan(station: station, slots: province.slots, openings: openings,
-                                        closings: closings, candidates: candidates)
+                plan = try planner.plan(station: station, slots: province.slots,
+                                        openings: openings.mapValues { $0.segment(takes) },
+                                        closings: closings.mapValues { $0.segment(takes) },
+                                        candidates: bulletins.map { Candidate(bulletin: $0.0, segment: $0.1.segment(takes)) })
             } catch {
                 report.failedStations.append(station.code)
                 report.diagnostics.append(Diagnostic(.error, file: province.file, error.description))
@@ -160,10 +178,10 @@ public struct DayBuild {
             }
             let folder = staging.appendingPathComponent(station.code)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let manifest = try StationPackWriter.write(plan: plan, district: district, date: date, clips: clips.clips,
-                                                       sampleRate: sampleRate, espeakVersion: espeakVersion, to: folder)
+            let manifest = try writer.write(plan: plan, takes: takes, to: folder)
             index.stations.append(DayIndex.StationEntry(
-                code: station.code, name: station.name, district: district?.name ?? station.districtCode,
+                code: station.code, name: station.name,
+                district: province.district(code: station.districtCode)?.name ?? station.districtCode,
                 manifest: "\(station.code)/manifest.json",
                 slots: manifest.slots.map { .init(id: $0.id, file: "\(station.code)/\($0.file)",
                                                    durationMs: $0.durationMs, sha256: $0.sha256) }))
@@ -172,7 +190,6 @@ public struct DayBuild {
                 slots: manifest.slots.map { ($0.id, $0.durationMs, $0.maxMs, $0.items.count, $0.deferred) },
                 notAired: plan.notAired, underMinimum: plan.underMinimum))
         }
-        report.distinctClips = clips.clips.count
         index.problems = report.diagnostics.map {
             .init(severity: $0.severity.rawValue, file: $0.file, line: $0.line, message: $0.message)
         }
@@ -182,6 +199,16 @@ public struct DayBuild {
         try? FileManager.default.removeItem(at: final)
         try FileManager.default.moveItem(at: staging, to: final)
         report.outputFolder = final
+    }
+
+    /// The stations to build: all, or those named with `--stations` (unknown codes are an error).
+    private func selectedStations(of province: Province) throws(ConfigError) -> [Station] {
+        guard let codes = options.stations else { return province.stations }
+        let known = Set(province.stations.map(\.code))
+        if let unknown = codes.first(where: { !known.contains($0) }) {
+            throw ConfigError(Diagnostic(.error, file: province.file, "station '\(unknown)' given to --stations is not in the province"))
+        }
+        return province.stations.filter { codes.contains($0.code) }
     }
 
     /// Every voice the province names must have a profile, or nothing can air.

@@ -2,7 +2,7 @@
 /// checksums so the pack can be verified with standard tools.
 public struct StationManifest: Codable, Sendable, Hashable {
     /// Bumped when a field changes meaning; stations' players check it.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public struct StationInfo: Codable, Sendable, Hashable {
         public var code: String
@@ -22,14 +22,31 @@ public struct StationManifest: Codable, Sendable, Hashable {
         public var voice: String
     }
 
+    /// One file of a slot's programme.
+    public struct FileEntry: Codable, Sendable, Hashable {
+        public var path: String
+        /// `wav`, `mp3` or `vtt`.
+        public var format: String
+        public var sha256: String
+        public var durationMs: Int
+    }
+
     public struct SlotEntry: Codable, Sendable, Hashable {
         public var id: String
         public var start: String
         public var maxMs: Int
+        /// The main audio file (the WAV master, or the MP3 when no master is made).
         public var file: String
         public var sampleRate: Int
         public var durationMs: Int
+        /// SHA-256 of `file`.
         public var sha256: String
+        /// Every file of this programme.
+        public var files: [FileEntry]
+        /// Integrated loudness (EBU R128), LUFS.
+        public var loudnessLufs: Double
+        /// Highest true peak, dBTP.
+        public var truePeakDbtp: Double
         public var items: [Item]
         /// Bulletins wanted in this slot that did not fit (moved to a later slot or not aired).
         public var deferred: [String]

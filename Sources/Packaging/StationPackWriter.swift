@@ -1,31 +1,63 @@
 import Audio
 import Foundation
 import Programme
-import Speech
 
-/// Writes one station's audio files and manifest for the day.
-enum StationPackWriter {
-    static func write(plan: StationPlan, district: District?, date: CalendarDate, clips: [ClipKey: Clip],
-                      sampleRate: Int, espeakVersion: String, to folder: URL) throws -> StationManifest {
-        func ms(_ frames: Int) -> Int { frames * 1000 / sampleRate }
+/// Writes one station's programme files (WAV master, MP3, captions) and its manifest.
+struct StationPackWriter {
+    var province: Province
+    var date: CalendarDate
+    var espeakVersion: String
+    var assembly: Assembly
+
+    func write(plan: StationPlan, takes: TakeStore, to folder: URL) throws -> StationManifest {
+        let rate = province.output.sampleRate
+        func ms(_ frames: Int) -> Int { frames * 1000 / rate }
+        let station = plan.station
+        let district = province.district(code: station.districtCode)
+        let formats = province.formats(for: station)
         var slots: [StationManifest.SlotEntry] = []
         for programme in plan.programmes {
-            let fileName = "\(programme.slot.id).wav"
-            let url = folder.appendingPathComponent(fileName)
-            let samples = ProgrammeRenderer.render(programme, clips: clips)
-            try AudioFile.writeWAV(samples, sampleRate: sampleRate, to: url)
-            let items = programme.items.map { item in
-                StationManifest.Item(kind: item.segment.kind.rawValue, id: item.segment.id, title: item.segment.title,
-                                     startMs: ms(item.startFrame), durationMs: ms(item.segment.frames),
-                                     textSha256: Checksum.sha256(item.segment.clipKey.spokenText),
-                                     voice: item.segment.voice)
+            let timeline = ProgrammeTimeline(programme, takes: takes)
+            let title = "\(station.kind.rawValue.capitalized) \(station.name) — \(programme.slot.label), \(date)"
+            var loudness = (lufs: timeline.loudnessLUFS, truePeak: timeline.truePeakDBTP, range: timeline.loudnessRangeLU)
+            var files: [StationManifest.FileEntry] = []
+            let pcm = formats.contains(.wav) || assembly == .whole ? timeline.pcm() : nil
+            if assembly == .whole, let pcm {
+                let measured = Loudness.measure(samples: pcm, sampleRate: rate, channels: 1)
+                loudness = (measured.integratedLUFS, measured.truePeakDBTP, measured.loudnessRangeLU)
             }
+            for format in formats {
+                let name = "\(programme.slot.id).\(format.rawValue)"
+                let url = folder.appendingPathComponent(name)
+                switch format {
+                case .wav:
+                    try AudioFile.writeBWF(pcm!, sampleRate: rate, info: broadcastInfo(programme, title: title, loudness: loudness),
+                                           cues: cues(timeline), to: url)
+                case .mp3:
+                    if assembly == .whole {
+                        try AudioFile.writeMP3(pcm!, sampleRate: rate, bitrateKbps: province.output.mp3BitrateKbps, title: title, to: url)
+                    } else {
+                        try Data(timeline.mp3(title: title)).write(to: url, options: .atomic)
+                    }
+                case .vtt:
+                    try Data(Captions.webVTT(timeline, sampleRate: rate).utf8).write(to: url, options: .atomic)
+                }
+                files.append(.init(path: name, format: format.rawValue, sha256: try Checksum.sha256(file: url),
+                                   durationMs: ms(programme.totalFrames)))
+            }
+            let sounds = timeline.itemSounds
+            let items = programme.items.enumerated().map { index, item in
+                StationManifest.Item(kind: item.segment.kind.rawValue, id: item.segment.id, title: item.segment.title,
+                                     startMs: ms(sounds[index].start), durationMs: ms(sounds[index].end) - ms(sounds[index].start),
+                                     textSha256: Checksum.sha256(item.segment.spokenText), voice: item.segment.voice)
+            }
+            let main = files.first { $0.format == "wav" } ?? files.first { $0.format == "mp3" } ?? files[0]
             slots.append(StationManifest.SlotEntry(
                 id: programme.slot.id, start: programme.slot.startText, maxMs: programme.slot.maxMs,
-                file: fileName, sampleRate: sampleRate, durationMs: ms(programme.totalFrames),
-                sha256: try Checksum.sha256(file: url), items: items, deferred: programme.deferred))
+                file: main.path, sampleRate: rate, durationMs: ms(programme.totalFrames), sha256: main.sha256,
+                files: files, loudnessLufs: rounded(loudness.lufs), truePeakDbtp: rounded(loudness.truePeak),
+                items: items, deferred: programme.deferred))
         }
-        let station = plan.station
         let manifest = StationManifest(
             schemaVersion: StationManifest.currentSchemaVersion, loaVersion: LoaVersion.current,
             espeakNgVersion: espeakVersion,
@@ -34,5 +66,29 @@ enum StationPackWriter {
             date: date.description, slots: slots, notAired: plan.notAired)
         try JSONFile.write(manifest, to: folder.appendingPathComponent("manifest.json"))
         return manifest
+    }
+
+    /// Loudness figures to two decimals, so manifests stay readable and stable.
+    func rounded(_ value: Double) -> Double { value.isFinite ? (value * 100).rounded() / 100 : -99 }
+
+    /// A cue marker at the start of each item's sound, labelled with the item's id.
+    func cues(_ timeline: ProgrammeTimeline) -> [CueMarker] {
+        zip(timeline.programme.items, timeline.itemSounds).enumerated().map { index, pair in
+            CueMarker(id: index + 1, frame: pair.1.start, label: pair.0.segment.id)
+        }
+    }
+
+    func broadcastInfo(_ programme: SlotProgramme, title: String,
+                       loudness: (lufs: Double, truePeak: Double, range: Double)) -> BroadcastInfo {
+        let rate = province.output.sampleRate
+        return BroadcastInfo(
+            description: title, originator: "Loa", originatorReference: "loa-\(date)-\(programme.slot.id)",
+            originationDate: date.description, originationTime: programme.slot.startText + ":00",
+            timeReference: UInt64(programme.slot.startMinute) * 60 * UInt64(rate),
+            codingHistory: "A=PCM,F=\(rate),W=16,M=mono,T=Loa \(LoaVersion.current) espeak-ng \(espeakVersion)\r\n",
+            loudness: LoudnessReport(integratedLUFS: loudness.lufs, loudnessRangeLU: loudness.range,
+                                     truePeakDBTP: loudness.truePeak, samplePeakDBFS: loudness.truePeak,
+                                     maxMomentaryLUFS: -.infinity, maxShortTermLUFS: -.infinity),
+            title: title)
     }
 }

@@ -1,6 +1,6 @@
 /// What an item in a programme is.
 public enum ItemKind: String, Sendable, Hashable, Codable {
-    case opening, bulletin, closing
+    case jingle, opening, bulletin, closing
 }
 
 /// A piece of audio the planner places, known by its real synthesized length.
@@ -12,20 +12,26 @@ public struct Segment: Sendable, Hashable {
     public var voice: String
     /// Length of the speech, in frames.
     public var frames: Int
-    /// Silence after it when another item follows (the voice's paragraph pause), in frames.
+    /// Silence after it when another item follows, in frames (0 when its takes carry it).
     public var gapAfterFrames: Int
-    /// Key of the clip that holds its audio.
-    public var clipKey: ClipKey
+    /// The takes that read it, in order.
+    public var takes: [TakeKey]
+    /// Each take's text as written, for captions.
+    public var captions: [String]
+    /// The spoken text, for the manifest's checksum.
+    public var spokenText: String
 
     public init(kind: ItemKind, id: String, title: String, voice: String, frames: Int,
-                gapAfterFrames: Int, clipKey: ClipKey) {
+                gapAfterFrames: Int = 0, takes: [TakeKey] = [], captions: [String] = [], spokenText: String = "") {
         self.kind = kind
         self.id = id
         self.title = title
         self.voice = voice
         self.frames = frames
         self.gapAfterFrames = gapAfterFrames
-        self.clipKey = clipKey
+        self.takes = takes
+        self.captions = captions
+        self.spokenText = spokenText
     }
 }
 

@@ -31,6 +31,8 @@ public struct Station: Sendable, Hashable {
     public var districtCode: String
     /// Voice profile id; nil means the province's default.
     public var voice: String?
+    /// Formats this station gets; nil means the province's.
+    public var formats: [OutputFormat]? = nil
 }
 
 /// A district and its stations.
@@ -53,6 +55,8 @@ public struct Province: Sendable, Hashable {
     public var slots: [Slot]
     public var districts: [District]
     public var announcements: Announcements
+    /// Rendering, levelling and encoding settings.
+    public var output: OutputSettings = OutputSettings()
     /// Path of the file it came from.
     public var file: String
 
@@ -60,6 +64,9 @@ public struct Province: Sendable, Hashable {
     public var stations: [Station] { districts.flatMap(\.stations) }
 
     public func district(code: String) -> District? { districts.first { $0.code == code } }
+
+    /// The formats a station gets.
+    public func formats(for station: Station) -> [OutputFormat] { station.formats ?? output.formats }
 
     /// The voice profile id a station uses unless a bulletin names one.
     public func voice(for station: Station) -> String { station.voice ?? defaultVoice }

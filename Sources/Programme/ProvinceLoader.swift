@@ -81,12 +81,59 @@ public enum ProvinceLoader {
                     throw stationEntry.fail("station '\(stationCode)': kind '\(kindText)' should be one of xã, phường, thị trấn", at: stationEntry.node("kind"))
                 }
                 stations.append(Station(code: stationCode, name: try stationEntry.string("name"), kind: kind,
-                                        districtCode: code, voice: stationEntry.optionalString("voice")))
+                                        districtCode: code, voice: stationEntry.optionalString("voice"),
+                                        formats: try formats(stationEntry)))
             }
             districts.append(District(code: code, name: try entry.string("name"), stations: stations))
         }
-        return Province(name: name, defaultVoice: voice, slots: slots, districts: districts,
-                        announcements: announcements, file: file)
+        var province = Province(name: name, defaultVoice: voice, slots: slots, districts: districts,
+                                announcements: announcements, file: file)
+        if let output = try root.mapping("output") { province.output = try outputSettings(output) }
+        return province
+    }
+
+    /// The optional `output:` section.
+    static func outputSettings(_ map: YAMLMapping) throws(ConfigError) -> OutputSettings {
+        var settings = OutputSettings()
+        if let rate = try map.optionalInt("sample-rate") {
+            guard OutputSettings.supportedSampleRates.contains(rate) else {
+                throw map.fail("sample-rate \(rate) is not supported; expected one of 22050, 44100, 48000", at: map.node("sample-rate"))
+            }
+            settings.sampleRate = rate
+        }
+        if let text = map.optionalString("loudness") {
+            guard let value = Double(text), (-40.0 ... -5.0).contains(value) else {
+                throw map.fail("loudness '\(text)' should be a target in LUFS between -40 and -5, e.g. -16", at: map.node("loudness"))
+            }
+            settings.loudnessLUFS = value
+        }
+        if let text = map.optionalString("true-peak") {
+            guard let value = Double(text), (-20.0 ... 0.0).contains(value) else {
+                throw map.fail("true-peak '\(text)' should be a ceiling in dBTP between -20 and 0, e.g. -1.0", at: map.node("true-peak"))
+            }
+            settings.truePeakDBTP = value
+        }
+        if let bitrate = try map.optionalInt("mp3-bitrate") { settings.mp3BitrateKbps = bitrate }
+        if let formats = try formats(map) { settings.formats = formats }
+        settings.openingJingle = map.optionalString("opening-jingle")
+        settings.closingJingle = map.optionalString("closing-jingle")
+        return settings
+    }
+
+    /// An optional `formats:` list (`[wav, mp3, vtt]`).
+    static func formats(_ map: YAMLMapping) throws(ConfigError) -> [OutputFormat]? {
+        guard let node = map.node("formats") else { return nil }
+        let names = node.sequence.map { $0.compactMap(\.string) }
+            ?? node.string.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        var formats: [OutputFormat] = []
+        for name in names {
+            guard let format = OutputFormat(rawValue: name.lowercased()) else {
+                throw map.fail("format '\(name)' is not one of wav, mp3, vtt", at: node)
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { throw map.fail("formats should list at least one of wav, mp3, vtt", at: node) }
+        return formats.sorted()
     }
 
     /// "06:00" → 360.

@@ -1,20 +1,5 @@
+import Speech
 import VietnameseText
-
-/// Identifies one synthesized clip: the exact spoken sentences and the voice profile.
-/// The same key is synthesized once per build, however many stations air it.
-public struct ClipKey: Sendable, Hashable {
-    /// Spoken sentences, grouped in paragraphs.
-    public var paragraphs: [[String]]
-    public var voice: String
-
-    public init(paragraphs: [[String]], voice: String) {
-        self.paragraphs = paragraphs
-        self.voice = voice
-    }
-
-    /// The spoken text as one string (paragraphs on their own lines), for checksums.
-    public var spokenText: String { paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n") }
-}
 
 /// The spoken form of something to read aloud: sentences as written and as said, and
 /// what the normalizer could not read with confidence.
@@ -28,7 +13,7 @@ public struct Script: Sendable {
         var findings: [Finding] = []
         for (text, line) in source {
             let normalized = normalizer.normalize(text, location: SourceLocation(file: file, line: line))
-            paragraphs += normalized.paragraphs.filter { !$0.isEmpty }
+            paragraphs += normalized.paragraphs.map { $0.filter { Self.hasWords($0.spoken) } }.filter { !$0.isEmpty }
             findings += normalized.findings
         }
         self.paragraphs = paragraphs
@@ -41,8 +26,24 @@ public struct Script: Sendable {
         self.init(paragraphs: source, file: bulletin.file, normalizer: normalizer)
     }
 
-    /// The clip key for this script in a voice.
-    public func clipKey(voice: String) -> ClipKey {
-        ClipKey(paragraphs: paragraphs.map { $0.map(\.spoken) }, voice: voice)
+    /// The spoken text, paragraphs on their own lines.
+    public var spokenText: String { paragraphs.map { $0.map(\.spoken).joined(separator: " ") }.joined(separator: "\n") }
+
+    /// The takes that read this script in `voice`: the voice's sentence pause inside a
+    /// paragraph, its paragraph pause between paragraphs, and `pauseAfterMs` at the end.
+    public func takes(voice: VoiceProfile, pauseAfterMs: Int) -> [(key: TakeKey, caption: String)] {
+        var result: [(key: TakeKey, caption: String)] = []
+        for (p, paragraph) in paragraphs.enumerated() {
+            for (s, sentence) in paragraph.enumerated() {
+                let pause = s < paragraph.count - 1 ? voice.sentencePauseMs
+                    : p < paragraphs.count - 1 ? voice.paragraphPauseMs : pauseAfterMs
+                result.append((TakeKey(source: .speech(sentence: sentence.spoken, voice: voice.id), pauseAfterMs: pause),
+                               sentence.written))
+            }
+        }
+        return result
     }
+
+    /// Whether a spoken sentence has anything to say (not only punctuation).
+    static func hasWords(_ text: String) -> Bool { text.contains { $0.isLetter || $0.isNumber } }
 }

@@ -25,13 +25,36 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Folder the day's packs are written to.")
     var output = "Output"
 
+    @Option(help: "Only these stations (comma-separated codes).")
+    var stations: String?
+
+    @Option(help: "Formats for every station, overriding loa.yaml (comma-separated: wav, mp3, vtt).")
+    var formats: String?
+
+    @Option(help: "segments: encode each distinct take once and join (default); whole: render and encode each programme whole (benchmark baseline).")
+    var assembly = "segments"
+
     func run() async throws {
         guard let day = CalendarDate(iso: date) else {
             throw ValidationError("--date '\(date)' is not a real date; expected YYYY-MM-DD, e.g. 2021-09-24")
         }
+        guard let assembly = Assembly(rawValue: assembly) else {
+            throw ValidationError("--assembly should be segments or whole")
+        }
+        var formatList: [OutputFormat]?
+        if let formats {
+            formatList = try formats.split(separator: ",").map { name in
+                guard let format = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw ValidationError("--formats: '\(name)' is not one of wav, mp3, vtt")
+                }
+                return format
+            }
+        }
         let options = DayBuildOptions(date: day, config: URL(fileURLWithPath: config),
                                       bulletins: URL(fileURLWithPath: bulletins),
-                                      voices: URL(fileURLWithPath: voices), output: URL(fileURLWithPath: output))
+                                      voices: URL(fileURLWithPath: voices), output: URL(fileURLWithPath: output),
+                                      stations: stations.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                                      formats: formatList, assembly: assembly)
         let report = await DayBuild(options: options).run()
         BuildSummary.print(report, date: day)
         if report.outcome != .complete { throw ExitCode(report.outcome.rawValue) }

@@ -26,7 +26,7 @@ enum BuildSummary {
         for code in report.failedStations { Swift.print("\(code): FAILED (see above)") }
         switch report.outcome {
         case .complete:
-            Swift.print("built \(date) for \(report.stations.count) stations (\(report.distinctClips) distinct clips) → \(report.outputFolder?.path ?? "")")
+            Swift.print("built \(date) for \(report.stations.count) stations (\(report.distinctTakes) distinct takes) → \(report.outputFolder?.path ?? "")")
         case .partial:
             Swift.print("built \(date) for \(report.stations.count) stations with problems (listed above) → \(report.outputFolder?.path ?? "")")
         case .failed:

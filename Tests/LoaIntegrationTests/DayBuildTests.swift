@@ -7,27 +7,15 @@ import Testing
 /// The day's build on the bundled sample province, with real synthesis, checked by
 /// reading the audio back through libsndfile and measuring it.
 @Suite(.serialized) struct DayBuildTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let date = CalendarDate(iso: "2021-09-24")!
-
+    static let root = SampleBuild.root
     static func options(output: URL, bulletins: URL = root.appendingPathComponent("Bulletins")) -> DayBuildOptions {
-        DayBuildOptions(date: date, config: root.appendingPathComponent("loa.yaml"), bulletins: bulletins,
-                        voices: root.appendingPathComponent("Voices"), output: output)
+        SampleBuild.options(output: output, bulletins: bulletins)
     }
-
-    static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("loa-it-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func scratch() throws -> URL { try SampleBuild.scratch() }
 
     @Test func samplesBuildIntoMeasuredAudioThatMatchesTheManifests() async throws {
-        let output = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: output) }
-        let report = await DayBuild(options: Self.options(output: output)).run()
+        let (report, day) = try await SampleBuild.shared.result()
         #expect(report.outcome == .complete, "\(report.diagnostics)")
-        let day = try #require(report.outputFolder)
         let index = try JSONFile.read(DayIndex.self, from: day.appendingPathComponent("index.json"))
         #expect(index.stations.count == 6)
 
@@ -38,6 +26,7 @@ import Testing
             #expect(manifest.date == "2021-09-24")
             #expect(manifest.slots.map(\.id) == ["sang", "trua", "chieu"])
             for slot in manifest.slots {
+                #expect(slot.file == "\(slot.id).wav")
                 let url = day.appendingPathComponent(entry.code).appendingPathComponent(slot.file)
                 let audio = try AudioFile.read(url)
                 #expect(audio.sampleRate == slot.sampleRate)
@@ -76,13 +65,15 @@ import Testing
     }
 
     @Test func buildingTwiceGivesIdenticalBytes() async throws {
-        let first = try Self.scratch(), second = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
-        _ = await DayBuild(options: Self.options(output: first)).run()
+        let second = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: second) }
+        let a = try await SampleBuild.shared.result().day
         _ = await DayBuild(options: Self.options(output: second)).run()
-        let a = first.appendingPathComponent("2021-09-24"), b = second.appendingPathComponent("2021-09-24")
+        let b = second.appendingPathComponent("2021-09-24")
         let files = try #require(FileManager.default.subpaths(atPath: a.path)).sorted()
         #expect(files.filter { $0.hasSuffix(".wav") }.count == 18)
+        #expect(files.filter { $0.hasSuffix(".mp3") }.count == 18)
+        #expect(files.filter { $0.hasSuffix(".vtt") }.count == 18)
         #expect(FileManager.default.subpaths(atPath: b.path)?.sorted() == files)
         for file in files where !file.hasSuffix("/") {
             var isFolder: ObjCBool = false

@@ -11,8 +11,7 @@ import Testing
     }
 
     func segment(_ kind: ItemKind, _ id: String, seconds: Int) -> Segment {
-        Segment(kind: kind, id: id, title: id, voice: "bac", frames: seconds * 1000, gapAfterFrames: 1000,
-                clipKey: ClipKey(paragraphs: [[id]], voice: "bac"))
+        Segment(kind: kind, id: id, title: id, voice: "bac", frames: seconds * 1000, gapAfterFrames: 1000)
     }
 
     func candidate(_ id: String, _ priority: Priority, seconds: Int, approved: String = "2021-09-20",

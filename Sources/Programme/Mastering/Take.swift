@@ -1,0 +1,45 @@
+import Audio
+
+/// One distinct piece of programme audio: a spoken sentence (or a jingle) and the silence
+/// after it. A take is made once per build however many programmes air it.
+public struct TakeKey: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        /// A normalized sentence in a voice profile.
+        case speech(sentence: String, voice: String)
+        /// An audio file from `loa.yaml` (a chime or jingle).
+        case jingle(path: String)
+    }
+
+    public var source: Source
+    /// Silence after the sound before whatever follows, in milliseconds.
+    public var pauseAfterMs: Int
+
+    public init(source: Source, pauseAfterMs: Int) {
+        self.source = source
+        self.pauseAfterMs = pauseAfterMs
+    }
+}
+
+/// A mastered take: levelled audio at the output rate, laid out as it lies in programmes.
+///
+/// When MP3 is made, a take's length is whole MP3 frames and its sound starts after the
+/// codec's delay, so programmes joined from encoded takes and the WAV masters share one
+/// timeline to the sample.
+public struct Take: Sendable {
+    /// Length in a programme, in frames at the output rate (sound, pause, codec padding).
+    public var frames: Int
+    /// Where the sound starts within the take.
+    public var soundOffset: Int
+    /// Length of the sound.
+    public var soundFrames: Int
+    /// The levelled sound (`soundFrames` long), kept when WAV masters are written.
+    public var sound: [Float]?
+    /// The take encoded as bare MP3 frames, when MP3 is made.
+    public var mp3: MP3Segment?
+    /// Meter of the levelled sound, to compute a programme's loudness from its takes.
+    public var meter: LoudnessMeter?
+    /// True peak of the levelled sound, dBTP.
+    public var truePeakDBTP: Double
+    /// Gain applied to reach the loudness target, dB.
+    public var gainDB: Double
+}

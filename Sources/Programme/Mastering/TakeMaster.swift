@@ -1,0 +1,106 @@
+import Foundation
+import Audio
+
+/// Masters one take: resample to the output rate, level to the loudness target within the
+/// true-peak ceiling, and lay it out (and encode it) on the MP3 frame grid.
+///
+/// Each sentence is brought to the target on its own, so neighbouring items match; a
+/// look-ahead peak limiter keeps it under the true-peak ceiling, so nothing clips.
+public struct TakeMaster: Sendable {
+    public var settings: OutputSettings
+    /// The MP3 encoder when MP3 is made, and the samples before a piece's sound in its stream.
+    public var encoder: MP3SegmentEncoder?
+    public var codecDelay: Int
+    /// Keep levelled sound for WAV masters.
+    public var keepsSound: Bool
+
+    public init(settings: OutputSettings, makesMP3: Bool, keepsSound: Bool) throws {
+        self.settings = settings
+        self.keepsSound = keepsSound
+        if makesMP3 {
+            let encoder = try MP3SegmentEncoder(sampleRate: settings.sampleRate, bitrateKbps: settings.mp3BitrateKbps)
+            self.encoder = encoder
+            self.codecDelay = try encoder.measuredDelay()
+        } else {
+            self.encoder = nil
+            self.codecDelay = 0
+        }
+    }
+
+    /// Masters `sound` (mono, at `sampleRate`) followed by `pauseAfterMs` of silence.
+    public func master(sound input: [Float], sampleRate: Int, pauseAfterMs: Int) throws -> Take {
+        let rate = settings.sampleRate
+        var sound = try Resampler.resample(input, from: sampleRate, to: rate, channels: 1, quality: .medium)
+        let pause = pauseAfterMs * rate / 1000
+        let (gain, truePeak) = level(&sound, rate: rate, leading: codecDelay, trailing: pause)
+        let meter = LoudnessMeter(samples: inContext(sound, leading: codecDelay, trailing: pause), sampleRate: rate, truePeak: false)
+
+        if let encoder {
+            var padded = sound
+            padded.append(contentsOf: repeatElement(0, count: pause))
+            let mp3 = try encoder.encode(padded)
+            return Take(frames: mp3.decodedFrames, soundOffset: codecDelay, soundFrames: sound.count,
+                        sound: keepsSound ? sound : nil, mp3: mp3, meter: meter, truePeakDBTP: truePeak, gainDB: gain)
+        }
+        return Take(frames: sound.count + pause, soundOffset: 0, soundFrames: sound.count,
+                    sound: keepsSound ? sound : nil, mp3: nil, meter: meter, truePeakDBTP: truePeak, gainDB: gain)
+    }
+
+    /// Brings `sound` to the loudness target under the true-peak ceiling: a gain, a peak
+    /// limiter when the peaks would pass the ceiling, a second pass to make up what the
+    /// limiter took, and a last trim if the oversampled peak is still over. Returns the
+    /// total gain (dB) and the final true peak (dBTP), both measured with libebur128.
+    ///
+    /// Loudness is measured with the silence the take has around it in a programme
+    /// (`leading`, `trailing` frames), because the gating blocks that straddle the edges
+    /// of speech count in a programme's loudness too.
+    func level(_ sound: inout [Float], rate: Int, leading: Int, trailing: Int) -> (gainDB: Double, truePeakDBTP: Double) {
+        // The limiter holds sample peaks; intersample peaks can rise above them, so it aims lower.
+        let limiter = PeakLimiter(ceilingDBFS: settings.truePeakDBTP - 1.0, sampleRate: rate)
+        var total = 0.0
+        func measure() -> LoudnessMeter? {
+            LoudnessMeter(samples: inContext(sound, leading: leading, trailing: trailing), sampleRate: rate, truePeak: true)
+        }
+        var measured = measure()
+        for _ in 0..<4 {
+            let loudness = measured?.integratedLUFS ?? -.infinity
+            let gain = gainDB(loudness: loudness, rmsDBFS: Level.rmsDBFS(sound))
+            guard abs(gain) > 0.05 || (measured?.truePeakDBTP ?? -.infinity) > settings.truePeakDBTP else { break }
+            scale(&sound, byDB: gain)
+            total += gain
+            limiter.apply(&sound)
+            measured = measure()
+        }
+        var truePeak = measured?.truePeakDBTP ?? -.infinity
+        if truePeak > settings.truePeakDBTP {
+            let trim = settings.truePeakDBTP - truePeak - 0.05
+            scale(&sound, byDB: trim)
+            total += trim
+            truePeak += trim
+        }
+        return (total, truePeak)
+    }
+
+    /// The sound with the silence around it in a programme.
+    func inContext(_ sound: [Float], leading: Int, trailing: Int) -> [Float] {
+        var samples = [Float](repeating: 0, count: leading)
+        samples.reserveCapacity(leading + sound.count + trailing)
+        samples.append(contentsOf: sound)
+        samples.append(contentsOf: repeatElement(0, count: trailing))
+        return samples
+    }
+
+    func scale(_ sound: inout [Float], byDB gain: Double) {
+        let factor = Float(pow(10, gain / 20))
+        sound.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] *= factor }
+        }
+    }
+
+    /// The gain that brings a take to the target. A take too short for the loudness gates
+    /// (< 400 ms) is levelled by its RMS instead.
+    func gainDB(loudness: Double, rmsDBFS: Double) -> Double {
+        let measured = loudness.isFinite ? loudness : rmsDBFS
+        return measured.isFinite ? settings.loudnessLUFS - measured : 0
+    }
+}

@@ -1,0 +1,85 @@
+import Audio
+
+/// A take placed in a programme.
+public struct PlacedTake: Sendable {
+    /// Index of its item in the programme.
+    public var item: Int
+    public var key: TakeKey
+    /// The sentence as written, for captions.
+    public var caption: String
+    /// First frame of the take in the programme.
+    public var start: Int
+    public var take: Take
+
+    /// Where its sound starts and ends in the programme.
+    public var soundStart: Int { start + take.soundOffset }
+    public var soundEnd: Int { soundStart + take.soundFrames }
+}
+
+/// Where every take of a planned programme lies; the one layout that WAV masters, MP3
+/// streams, captions and manifests all read, so they agree to the sample.
+public struct ProgrammeTimeline: Sendable {
+    public var programme: SlotProgramme
+    public var places: [PlacedTake]
+
+    public init(_ programme: SlotProgramme, takes: TakeStore) {
+        self.programme = programme
+        var places: [PlacedTake] = []
+        for (index, item) in programme.items.enumerated() {
+            var cursor = item.startFrame
+            for (key, caption) in zip(item.segment.takes, item.segment.captions) {
+                guard let take = takes[key] else { preconditionFailure("take for \(item.segment.id) was not made") }
+                places.append(PlacedTake(item: index, key: key, caption: caption, start: cursor, take: take))
+                cursor += take.frames
+            }
+        }
+        self.places = places
+    }
+
+    /// First and last frame of sound of each item, in programme order.
+    public var itemSounds: [(start: Int, end: Int)] {
+        programme.items.indices.map { index in
+            let mine = places.filter { $0.item == index }
+            guard let first = mine.first, let last = mine.last else {
+                let start = programme.items[index].startFrame
+                return (start, start)
+            }
+            return (first.soundStart, last.soundEnd)
+        }
+    }
+
+    /// Integrated loudness of the programme, combined from its takes' meters.
+    public var loudnessLUFS: Double { LoudnessMeter.integratedLUFS(of: places.compactMap(\.take.meter)) }
+
+    /// Loudness range of the programme, LU.
+    public var loudnessRangeLU: Double { LoudnessMeter.loudnessRange(of: places.compactMap(\.take.meter)) }
+
+    /// Highest true peak of the programme's takes, dBTP.
+    public var truePeakDBTP: Double { places.map(\.take.truePeakDBTP).max() ?? -.infinity }
+
+    /// The whole programme as PCM, for WAV masters (takes must keep their sound).
+    public func pcm() -> [Float] {
+        var samples = [Float](repeating: 0, count: programme.totalFrames)
+        for place in places {
+            guard let sound = place.take.sound else { preconditionFailure("take sound was not kept for masters") }
+            let count = min(sound.count, samples.count - place.soundStart)
+            guard count > 0 else { continue }
+            samples.withUnsafeMutableBufferPointer { target in
+                sound.withUnsafeBufferPointer { source in
+                    (target.baseAddress! + place.soundStart).update(from: source.baseAddress!, count: count)
+                }
+            }
+        }
+        return samples
+    }
+
+    /// The programme as one MP3 stream: an ID3v2 title tag, then every take's frames.
+    public func mp3(title: String) -> [UInt8] {
+        var bytes = ID3Tag.v2(title: title)
+        for place in places {
+            guard let mp3 = place.take.mp3 else { preconditionFailure("take was not encoded to MP3") }
+            bytes.append(contentsOf: mp3.bytes)
+        }
+        return bytes
+    }
+}
