@@ -47,6 +47,9 @@ public actor SpeechEngine {
     /// The output rate reported by `espeak_Initialize`, once it has run.
     private var initializedRate: Int?
 
+    /// `espeak_ListVoices`, once read.
+    private var installedVoices: [EngineVoice]?
+
     private init() {}
 
     /// Synthesize sentences grouped in paragraphs, with the profile's pauses between them.
@@ -68,7 +71,8 @@ public actor SpeechEngine {
         for paragraph in paragraphs {
             for (i, sentence) in paragraph.enumerated() {
                 let trimmed = sentence.trimmingWhitespace()
-                texts.append(String(trimmed))
+                // A NUL would end the C string early: read it as a space (offsets stay valid).
+                texts.append(String(trimmed).replacingNUL())
                 assembler.plan(startsParagraph: i == 0,
                                leadingCharacters: sentence.unicodeScalars.distance(from: sentence.startIndex,
                                                                                    to: trimmed.startIndex))
@@ -89,8 +93,9 @@ public actor SpeechEngine {
     /// Output sample rate of the engine (22050 Hz for espeak-ng).
     public func sampleRate() throws -> Int { try ensureInitialized() }
 
-    /// Voices installed for espeak-ng, in espeak-ng's order.
+    /// Voices installed for espeak-ng, in espeak-ng's order (read once per process).
     public func availableVoices() throws -> [EngineVoice] {
+        if let voices = installedVoices { return voices }
         try ensureInitialized()
         guard let list = espeak_ListVoices(nil) else { return [] }
         var voices: [EngineVoice] = []
@@ -102,6 +107,7 @@ public actor SpeechEngine {
                                       identifier: v.identifier.map { String(cString: $0) } ?? ""))
             i += 1
         }
+        installedVoices = voices
         return voices
     }
 
@@ -162,6 +168,11 @@ public actor SpeechEngine {
 }
 
 extension String {
+    fileprivate func replacingNUL() -> String {
+        guard utf8.contains(0) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\0" ? " " : $0 }))
+    }
+
     fileprivate func trimmingWhitespace() -> Substring {
         let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\0" }
         guard let start = firstIndex(where: { !isSpace($0) }),
