@@ -1,10 +1,7 @@
 import CEbur128
 
-/// A libebur128 meter kept open after measuring one piece of audio, so that the loudness
-/// of a programme made of many pieces can be computed from the pieces' meters without
-/// measuring the whole programme again (`ebur128_loudness_global_multiple`).
-///
-/// Histogram mode keeps the meter's memory fixed however long the piece is.
+/// A libebur128 meter over one piece of audio: its integrated loudness and, on request,
+/// its true peak. Histogram mode keeps the meter's memory fixed however long the piece is.
 public final class LoudnessMeter: @unchecked Sendable {
     // @unchecked: the state is only touched through this object's methods, and a meter is
     // used by one task at a time (measured once, then only read).
@@ -12,7 +9,7 @@ public final class LoudnessMeter: @unchecked Sendable {
 
     /// Measures mono `samples` at `sampleRate`; `truePeak` adds the 4× oversampled peak.
     public init?(samples: [Float], sampleRate: Int, truePeak: Bool) {
-        var mode = EBUR128_MODE_I.rawValue | EBUR128_MODE_LRA.rawValue | EBUR128_MODE_HISTOGRAM.rawValue
+        var mode = EBUR128_MODE_I.rawValue | EBUR128_MODE_HISTOGRAM.rawValue
         if truePeak { mode |= EBUR128_MODE_TRUE_PEAK.rawValue }
         guard sampleRate > 0, let state = ebur128_init(1, UInt(sampleRate), Int32(mode)) else { return nil }
         self.state = state
@@ -38,28 +35,5 @@ public final class LoudnessMeter: @unchecked Sendable {
         var value = 0.0
         guard ebur128_true_peak(state, 0, &value) == 0 else { return -.infinity }
         return Level.decibels(value)
-    }
-
-    /// Loudness range (EBU Tech 3342) of the meters' audio taken together, LU.
-    public static func loudnessRange(of meters: [LoudnessMeter]) -> Double {
-        guard !meters.isEmpty else { return 0 }
-        var states: [UnsafeMutablePointer<ebur128_state>?] = meters.map(\.state)
-        var value = 0.0
-        let status = states.withUnsafeMutableBufferPointer { buffer in
-            ebur128_loudness_range_multiple(buffer.baseAddress, buffer.count, &value)
-        }
-        return withExtendedLifetime(meters) { status == 0 && value.isFinite ? value : 0 }
-    }
-
-    /// Integrated loudness of the meters' audio taken together, as if played back to back.
-    /// Gating blocks that would straddle two pieces are not counted (a 400 ms block a join).
-    public static func integratedLUFS(of meters: [LoudnessMeter]) -> Double {
-        guard !meters.isEmpty else { return -.infinity }
-        var states: [UnsafeMutablePointer<ebur128_state>?] = meters.map(\.state)
-        var value = -Double.infinity
-        let status = states.withUnsafeMutableBufferPointer { buffer in
-            ebur128_loudness_global_multiple(buffer.baseAddress, buffer.count, &value)
-        }
-        return withExtendedLifetime(meters) { status == 0 && value.isFinite ? value : -.infinity }
     }
 }

@@ -19,10 +19,11 @@ struct StationPackWriter {
         for programme in plan.programmes {
             let timeline = ProgrammeTimeline(programme, takes: takes)
             let title = "\(station.kind.rawValue.capitalized) \(station.name) — \(programme.slot.label), \(date)"
-            var loudness = (lufs: timeline.loudnessLUFS, truePeak: timeline.truePeakDBTP, range: timeline.loudnessRangeLU)
+            var loudness = (lufs: timeline.loudnessLUFS, truePeak: timeline.truePeakDBTP, range: 0.0)
             var files: [StationManifest.FileEntry] = []
             let pcm = formats.contains(.wav) || assembly == .whole ? timeline.pcm() : nil
-            if assembly == .whole, let pcm {
+            // A rendered programme is measured whole (this also gives the range for bext).
+            if let pcm {
                 let measured = Loudness.measure(samples: pcm, sampleRate: rate, channels: 1)
                 loudness = (measured.integratedLUFS, measured.truePeakDBTP, measured.loudnessRangeLU)
             }

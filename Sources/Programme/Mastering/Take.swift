@@ -36,8 +36,9 @@ public struct Take: Sendable {
     public var sound: [Float]?
     /// The take encoded as bare MP3 frames, when MP3 is made.
     public var mp3: MP3Segment?
-    /// Meter of the levelled sound, to compute a programme's loudness from its takes.
-    public var meter: LoudnessMeter?
+    /// Gating blocks of the levelled sound in its silence, to compute a programme's
+    /// loudness from its takes.
+    public var blocks: GatingBlocks
     /// True peak of the levelled sound, dBTP.
     public var truePeakDBTP: Double
     /// Gain applied to reach the loudness target, dB.

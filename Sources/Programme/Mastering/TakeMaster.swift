@@ -32,53 +32,55 @@ public struct TakeMaster: Sendable {
         let rate = settings.sampleRate
         var sound = try Resampler.resample(input, from: sampleRate, to: rate, channels: 1, quality: .medium)
         let pause = pauseAfterMs * rate / 1000
-        let (gain, truePeak) = level(&sound, rate: rate, leading: codecDelay, trailing: pause)
-        let meter = LoudnessMeter(samples: inContext(sound, leading: codecDelay, trailing: pause), sampleRate: rate, truePeak: false)
+        let (gain, truePeak, blocks) = level(&sound, rate: rate, leading: codecDelay, trailing: pause)
 
         if let encoder {
             var padded = sound
             padded.append(contentsOf: repeatElement(0, count: pause))
             let mp3 = try encoder.encode(padded)
             return Take(frames: mp3.decodedFrames, soundOffset: codecDelay, soundFrames: sound.count,
-                        sound: keepsSound ? sound : nil, mp3: mp3, meter: meter, truePeakDBTP: truePeak, gainDB: gain)
+                        sound: keepsSound ? sound : nil, mp3: mp3, blocks: blocks, truePeakDBTP: truePeak, gainDB: gain)
         }
         return Take(frames: sound.count + pause, soundOffset: 0, soundFrames: sound.count,
-                    sound: keepsSound ? sound : nil, mp3: nil, meter: meter, truePeakDBTP: truePeak, gainDB: gain)
+                    sound: keepsSound ? sound : nil, mp3: nil, blocks: blocks, truePeakDBTP: truePeak, gainDB: gain)
     }
 
     /// Brings `sound` to the loudness target under the true-peak ceiling: a gain, a peak
-    /// limiter when the peaks would pass the ceiling, a second pass to make up what the
-    /// limiter took, and a last trim if the oversampled peak is still over. Returns the
-    /// total gain (dB) and the final true peak (dBTP), both measured with libebur128.
+    /// limiter when the peaks would pass the ceiling, passes that make up what the limiter
+    /// took, and a last trim if the oversampled peak is still over. Returns the total gain
+    /// (dB), the final true peak (dBTP) and the take's gating blocks, all from libebur128.
     ///
     /// Loudness is measured with the silence the take has around it in a programme
     /// (`leading`, `trailing` frames), because the gating blocks that straddle the edges
-    /// of speech count in a programme's loudness too.
-    func level(_ sound: inout [Float], rate: Int, leading: Int, trailing: Int) -> (gainDB: Double, truePeakDBTP: Double) {
+    /// of speech count in a programme's loudness too. The costly true-peak measurement
+    /// (4× oversampling) runs once, at the end.
+    func level(_ sound: inout [Float], rate: Int, leading: Int, trailing: Int)
+        -> (gainDB: Double, truePeakDBTP: Double, blocks: GatingBlocks)
+    {
         // The limiter holds sample peaks; intersample peaks can rise above them, so it aims lower.
         let limiter = PeakLimiter(ceilingDBFS: settings.truePeakDBTP - 1.0, sampleRate: rate)
         var total = 0.0
-        func measure() -> LoudnessMeter? {
-            LoudnessMeter(samples: inContext(sound, leading: leading, trailing: trailing), sampleRate: rate, truePeak: true)
+        func measure() -> GatingBlocks {
+            GatingBlocks(samples: inContext(sound, leading: leading, trailing: trailing), sampleRate: rate)
         }
-        var measured = measure()
+        var blocks = measure()
         for _ in 0..<4 {
-            let loudness = measured?.integratedLUFS ?? -.infinity
-            let gain = gainDB(loudness: loudness, rmsDBFS: Level.rmsDBFS(sound))
-            guard abs(gain) > 0.05 || (measured?.truePeakDBTP ?? -.infinity) > settings.truePeakDBTP else { break }
+            let gain = gainDB(loudness: GatingBlocks.integratedLUFS(of: [blocks]), rmsDBFS: Level.rmsDBFS(sound))
+            guard abs(gain) > 0.05 else { break }
             scale(&sound, byDB: gain)
             total += gain
             limiter.apply(&sound)
-            measured = measure()
+            blocks = measure()
         }
-        var truePeak = measured?.truePeakDBTP ?? -.infinity
+        var truePeak = LoudnessMeter(samples: sound, sampleRate: rate, truePeak: true)?.truePeakDBTP ?? -.infinity
         if truePeak > settings.truePeakDBTP {
             let trim = settings.truePeakDBTP - truePeak - 0.05
             scale(&sound, byDB: trim)
             total += trim
             truePeak += trim
+            blocks = blocks.shifted(by: trim)
         }
-        return (total, truePeak)
+        return (total, truePeak, blocks)
     }
 
     /// The sound with the silence around it in a programme.

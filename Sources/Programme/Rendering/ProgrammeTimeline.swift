@@ -48,11 +48,8 @@ public struct ProgrammeTimeline: Sendable {
         }
     }
 
-    /// Integrated loudness of the programme, combined from its takes' meters.
-    public var loudnessLUFS: Double { LoudnessMeter.integratedLUFS(of: places.compactMap(\.take.meter)) }
-
-    /// Loudness range of the programme, LU.
-    public var loudnessRangeLU: Double { LoudnessMeter.loudnessRange(of: places.compactMap(\.take.meter)) }
+    /// Integrated loudness of the programme, gated over its takes' blocks.
+    public var loudnessLUFS: Double { GatingBlocks.integratedLUFS(of: places.map(\.take.blocks)) }
 
     /// Highest true peak of the programme's takes, dBTP.
     public var truePeakDBTP: Double { places.map(\.take.truePeakDBTP).max() ?? -.infinity }
