@@ -67,6 +67,8 @@ public struct DayBuildReport: Sendable {
     public var outputFolder: URL?
     /// Distinct takes made (sentences and jingles with their pauses).
     public var distinctTakes = 0
+    /// Wall-clock seconds of each stage, for the summary (reading, takes, packs).
+    public var stageSeconds: [(stage: String, seconds: Double)] = []
 
     public var outcome: Outcome {
         if outputFolder == nil { return .failed }
@@ -105,6 +107,13 @@ public struct DayBuild {
 
     private func build(into report: inout DayBuildReport) async throws {
         let date = options.date
+        let clock = ContinuousClock()
+        var stageStart = clock.now
+        func endStage(_ name: String) {
+            let elapsed = stageStart.duration(to: clock.now)
+            report.stageSeconds.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            stageStart = clock.now
+        }
         var province = try ProvinceLoader.load(options.config, display: displayPath(options.config))
         if let formats = options.formats {
             province.output.formats = formats
@@ -152,9 +161,11 @@ public struct DayBuild {
             allTakes += openings.values.flatMap(\.takes) + closings.values.flatMap(\.takes) + bulletins.flatMap(\.1.takes)
             stationItems.append((station, openings, closings, bulletins))
         }
+        endStage("reading")
         var takes = TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent())
         try await takes.make(allTakes, engine: engine)
         report.distinctTakes = takes.takes.count
+        endStage("takes")
 
         let planner = Planner(sampleRate: province.output.sampleRate)
         let staging = options.output.appendingPathComponent(".\(date).partial")
@@ -194,6 +205,7 @@ public struct DayBuild {
             .init(severity: $0.severity.rawValue, file: $0.file, line: $0.line, message: $0.message)
         }
         try JSONFile.write(index, to: staging.appendingPathComponent("index.json"))
+        endStage("packs")
 
         let final = options.output.appendingPathComponent(date.description)
         try? FileManager.default.removeItem(at: final)

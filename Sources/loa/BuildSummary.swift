@@ -18,12 +18,15 @@ enum BuildSummary {
                 "\(slot.id) \(clock(slot.durationMs))/\(clock(slot.maxMs)) (\(slot.items) items"
                     + (slot.deferred.isEmpty ? ")" : ", deferred: \(slot.deferred.joined(separator: ", ")))")
             }.joined(separator: "; ")
-            var line = "\(station.code.padding(toLength: 6, withPad: " ", startingAt: 0)) \(station.name): \(slots)"
+            var line = "\(station.code.padding(toLength: max(6, station.code.count), withPad: " ", startingAt: 0)) \(station.name): \(slots)"
             if !station.notAired.isEmpty { line += "; NOT AIRED: \(station.notAired.joined(separator: ", "))" }
             if !station.underMinimum.isEmpty { line += "; under minimum: \(station.underMinimum.joined(separator: ", "))" }
             Swift.print(line)
         }
         for code in report.failedStations { Swift.print("\(code): FAILED (see above)") }
+        if !report.stageSeconds.isEmpty {
+            Swift.print("time: " + report.stageSeconds.map { String(format: "%@ %.1f s", $0.stage, $0.seconds) }.joined(separator: ", "))
+        }
         switch report.outcome {
         case .complete:
             Swift.print("built \(date) for \(report.stations.count) stations (\(report.distinctTakes) distinct takes) → \(report.outputFolder?.path ?? "")")
