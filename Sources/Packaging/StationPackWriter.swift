@@ -30,21 +30,26 @@ struct StationPackWriter {
             for format in formats {
                 let name = "\(programme.slot.id).\(format.rawValue)"
                 let url = folder.appendingPathComponent(name)
+                // Files built in memory are hashed there; files libsndfile writes are read back.
+                let sha256: String
                 switch format {
                 case .wav:
                     try AudioFile.writeBWF(pcm!, sampleRate: rate, info: broadcastInfo(programme, title: title, loudness: loudness),
                                            cues: cues(timeline), to: url)
+                    sha256 = try Checksum.sha256(file: url)
+                case .mp3 where assembly == .whole:
+                    try AudioFile.writeMP3(pcm!, sampleRate: rate, bitrateKbps: province.output.mp3BitrateKbps, title: title, to: url)
+                    sha256 = try Checksum.sha256(file: url)
                 case .mp3:
-                    if assembly == .whole {
-                        try AudioFile.writeMP3(pcm!, sampleRate: rate, bitrateKbps: province.output.mp3BitrateKbps, title: title, to: url)
-                    } else {
-                        try Data(timeline.mp3(title: title)).write(to: url, options: .atomic)
-                    }
+                    let bytes = Data(timeline.mp3(title: title))
+                    try bytes.write(to: url, options: .atomic)
+                    sha256 = Checksum.sha256(bytes)
                 case .vtt:
-                    try Data(Captions.webVTT(timeline, sampleRate: rate).utf8).write(to: url, options: .atomic)
+                    let bytes = Data(Captions.webVTT(timeline, sampleRate: rate).utf8)
+                    try bytes.write(to: url, options: .atomic)
+                    sha256 = Checksum.sha256(bytes)
                 }
-                files.append(.init(path: name, format: format.rawValue, sha256: try Checksum.sha256(file: url),
-                                   durationMs: ms(programme.totalFrames)))
+                files.append(.init(path: name, format: format.rawValue, sha256: sha256, durationMs: ms(programme.totalFrames)))
             }
             let sounds = timeline.itemSounds
             let items = programme.items.enumerated().map { index, item in
