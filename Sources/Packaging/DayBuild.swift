@@ -175,31 +175,54 @@ public struct DayBuild {
                                        assembly: options.assembly)
         var index = DayIndex(schemaVersion: StationManifest.currentSchemaVersion, loaVersion: LoaVersion.current,
                              province: province.name, date: date.description, stations: [], problems: [])
-        for (station, openings, closings, bulletins) in stationItems {
-            let plan: StationPlan
-            do {
-                plan = try planner.plan(station: station, slots: province.slots,
-                                        openings: openings.mapValues { $0.segment(takes) },
-                                        closings: closings.mapValues { $0.segment(takes) },
-                                        candidates: bulletins.map { Candidate(bulletin: $0.0, segment: $0.1.segment(takes)) })
-            } catch {
+        // Stations are planned and written on all cores; results are taken in province order.
+        let madeTakes = takes, drafts = stationItems, slots = province.slots
+        let packs = try await withThrowingTaskGroup(of: (Int, Result<(StationPlan, StationManifest), PlanningError>).self) { group in
+            var results = [Result<(StationPlan, StationManifest), PlanningError>?](repeating: nil, count: drafts.count)
+            var next = 0
+            func submit() {
+                guard next < drafts.count else { return }
+                let position = next, (station, openings, closings, bulletins) = drafts[next]
+                next += 1
+                group.addTask {
+                    let plan: StationPlan
+                    do throws(PlanningError) {
+                        plan = try planner.plan(station: station, slots: slots,
+                                                openings: openings.mapValues { $0.segment(madeTakes) },
+                                                closings: closings.mapValues { $0.segment(madeTakes) },
+                                                candidates: bulletins.map { Candidate(bulletin: $0.0, segment: $0.1.segment(madeTakes)) })
+                    } catch {
+                        return (position, .failure(error))
+                    }
+                    let folder = staging.appendingPathComponent(station.code)
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    return (position, .success((plan, try writer.write(plan: plan, takes: madeTakes, to: folder))))
+                }
+            }
+            for _ in 0..<max(ProcessInfo.processInfo.activeProcessorCount, 1) { submit() }
+            while let (position, result) = try await group.next() {
+                results[position] = result
+                submit()
+            }
+            return results.compactMap { $0 }
+        }
+        for ((station, _, _, _), pack) in zip(stationItems, packs) {
+            switch pack {
+            case .failure(let error):
                 report.failedStations.append(station.code)
                 report.diagnostics.append(Diagnostic(.error, file: province.file, error.description))
-                continue
+            case .success(let (plan, manifest)):
+                index.stations.append(DayIndex.StationEntry(
+                    code: station.code, name: station.name,
+                    district: province.district(code: station.districtCode)?.name ?? station.districtCode,
+                    manifest: "\(station.code)/manifest.json",
+                    slots: manifest.slots.map { .init(id: $0.id, file: "\(station.code)/\($0.file)",
+                                                       durationMs: $0.durationMs, sha256: $0.sha256) }))
+                report.stations.append(.init(
+                    code: station.code, name: station.name,
+                    slots: manifest.slots.map { ($0.id, $0.durationMs, $0.maxMs, $0.items.count, $0.deferred) },
+                    notAired: plan.notAired, underMinimum: plan.underMinimum))
             }
-            let folder = staging.appendingPathComponent(station.code)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let manifest = try writer.write(plan: plan, takes: takes, to: folder)
-            index.stations.append(DayIndex.StationEntry(
-                code: station.code, name: station.name,
-                district: province.district(code: station.districtCode)?.name ?? station.districtCode,
-                manifest: "\(station.code)/manifest.json",
-                slots: manifest.slots.map { .init(id: $0.id, file: "\(station.code)/\($0.file)",
-                                                   durationMs: $0.durationMs, sha256: $0.sha256) }))
-            report.stations.append(.init(
-                code: station.code, name: station.name,
-                slots: manifest.slots.map { ($0.id, $0.durationMs, $0.maxMs, $0.items.count, $0.deferred) },
-                notAired: plan.notAired, underMinimum: plan.underMinimum))
         }
         index.problems = report.diagnostics.map {
             .init(severity: $0.severity.rawValue, file: $0.file, line: $0.line, message: $0.message)

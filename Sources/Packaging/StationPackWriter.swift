@@ -3,7 +3,7 @@ import Foundation
 import Programme
 
 /// Writes one station's programme files (WAV master, MP3, captions) and its manifest.
-struct StationPackWriter {
+struct StationPackWriter: Sendable {
     var province: Province
     var date: CalendarDate
     var espeakVersion: String
