@@ -85,3 +85,18 @@ public enum Loudness {
                               maxMomentaryLUFS: maxMomentary, maxShortTermLUFS: maxShortTerm)
     }
 }
+
+extension Loudness {
+    /// True peak (4× oversampled, libebur128) of mono `samples`, in dBTP; −inf for silence.
+    /// Only the true-peak meter runs, for callers that need nothing else on a hot path.
+    public static func truePeakDBTP(samples: [Float], sampleRate: Int) -> Double {
+        guard sampleRate > 0, !samples.isEmpty,
+              let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_TRUE_PEAK.rawValue)) else { return -.infinity }
+        var pointer: UnsafeMutablePointer<ebur128_state>? = state
+        defer { ebur128_destroy(&pointer) }
+        samples.withUnsafeBufferPointer { _ = ebur128_add_frames_float(state, $0.baseAddress!, $0.count) }
+        var peak = 0.0
+        guard ebur128_true_peak(state, 0, &peak) == 0 else { return -.infinity }
+        return Level.decibels(peak)
+    }
+}

@@ -19,9 +19,7 @@ extension AudioFile {
             let file = try SoundFile(writing: tmp, finalPath: url.path, sampleRate: sampleRate, channels: channels,
                                      format: Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III))
             defer { file.close() }
-            // libsndfile maps compression level c to bitrate high − c × (high − low) and
-            // truncates; aim half a kbps above the wanted rate so truncation lands on it.
-            let level = min(max((high - Double(bitrateKbps) - 0.5) / (high - low), 0), 1)
+            let level = MP3SegmentEncoder.compressionLevel(bitrateKbps: bitrateKbps, low: low, high: high)
             guard file.command(Int32(SFC_SET_COMPRESSION_LEVEL), double: level),
                   file.command(Int32(SFC_SET_BITRATE_MODE), int: Int32(SF_BITRATE_MODE_CONSTANT)) else {
                 throw AudioFileError.writeFailed(path: url.path, reason: "encoder settings refused: \(file.error)")

@@ -55,12 +55,15 @@ public struct MP3SegmentEncoder: Sendable {
         self.bitrateKbps = bitrateKbps
     }
 
-    /// libsndfile picks the CBR bit rate from a compression level c in 0…1 as
-    /// high − c × (high − low), truncated; aim half a kbps above so truncation lands on it.
     var compressionLevel: Double {
         let allowed = Self.bitrates(sampleRate: sampleRate)
-        let high = Double(allowed.last!), low = Double(allowed.first!)
-        return min(max((high - Double(bitrateKbps) - 0.5) / (high - low), 0), 1)
+        return Self.compressionLevel(bitrateKbps: bitrateKbps, low: Double(allowed.first!), high: Double(allowed.last!))
+    }
+
+    /// libsndfile picks the CBR bit rate from a compression level c in 0…1 as
+    /// high − c × (high − low), truncated; aim half a kbps above so truncation lands on it.
+    static func compressionLevel(bitrateKbps: Int, low: Double, high: Double) -> Double {
+        min(max((high - Double(bitrateKbps) - 0.5) / (high - low), 0), 1)
     }
 
     /// Encodes `samples` (mono, −1…1) and returns bare frames; checks every frame has the

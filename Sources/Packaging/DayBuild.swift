@@ -97,7 +97,7 @@ public struct DayBuild {
             try await build(into: &report)
         } catch let error as ConfigError {
             report.diagnostics.append(error.diagnostic)
-            report.outputFolder = nil
+            report.outputFolder = nil  // the outcome is then `.failed`
         } catch {
             report.diagnostics.append(Diagnostic(.error, file: options.output.path, "build failed: \(error)"))
             report.outputFolder = nil

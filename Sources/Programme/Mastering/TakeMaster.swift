@@ -72,7 +72,7 @@ public struct TakeMaster: Sendable {
             limiter.apply(&sound)
             blocks = measure()
         }
-        var truePeak = LoudnessMeter(samples: sound, sampleRate: rate, truePeak: true)?.truePeakDBTP ?? -.infinity
+        var truePeak = Loudness.truePeakDBTP(samples: sound, sampleRate: rate)
         if truePeak > settings.truePeakDBTP {
             let trim = settings.truePeakDBTP - truePeak - 0.05
             scale(&sound, byDB: trim)
