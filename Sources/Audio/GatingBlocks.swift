@@ -16,24 +16,60 @@ public struct GatingBlocks: Sendable, Hashable {
 
     /// Measures mono `samples`.
     public init(samples: [Float], sampleRate: Int) {
-        loudness = []
-        guard sampleRate > 0, let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_M.rawValue)) else { return }
+        self = Self.measure(samples, sampleRate: sampleRate, leading: 0, trailing: 0, truePeak: false).blocks
+    }
+
+    /// Measures mono `samples` as they lie in a programme: after `leading` and before
+    /// `trailing` frames of digital silence, fed to the meter without building the longer
+    /// buffer. With `truePeak`, the same libebur128 pass also reads the 4× oversampled peak
+    /// (dBTP; −inf for silence), which costs almost nothing beside the loudness filter.
+    public static func measure(_ samples: [Float], sampleRate: Int, leading: Int, trailing: Int,
+                               truePeak: Bool) -> (blocks: GatingBlocks, truePeakDBTP: Double) {
+        let mode = EBUR128_MODE_M.rawValue | (truePeak ? EBUR128_MODE_TRUE_PEAK.rawValue : 0)
+        guard sampleRate >= 10, let state = ebur128_init(1, UInt(sampleRate), Int32(mode)) else {
+            return (GatingBlocks(loudness: []), -.infinity)
+        }
         var pointer: UnsafeMutablePointer<ebur128_state>? = state
         defer { ebur128_destroy(&pointer) }
         let hop = sampleRate / 10, block = sampleRate * 4 / 10
+        let total = leading + samples.count + trailing
         var blocks: [Float] = []
-        blocks.reserveCapacity(samples.count / max(hop, 1))
+        blocks.reserveCapacity(total / max(hop, 1))
+        let silence = [Float](repeating: 0, count: hop)
         samples.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var fed = 0
-            while fed + hop <= buffer.count {
-                ebur128_add_frames_float(state, base + fed, hop)
-                fed += hop
-                var value = 0.0
-                if fed >= block, ebur128_loudness_momentary(state, &value) == 0 { blocks.append(Float(value)) }
+            silence.withUnsafeBufferPointer { zeros in
+                var fed = 0
+                // Feeds frames [fed, fed + count) of silence + samples + silence.
+                func feed(_ count: Int) {
+                    var done = 0
+                    while done < count {
+                        let position = fed + done
+                        let n: Int
+                        if position < leading {
+                            n = min(count - done, leading - position)
+                            ebur128_add_frames_float(state, zeros.baseAddress!, n)
+                        } else if position < leading + buffer.count {
+                            n = min(count - done, leading + buffer.count - position)
+                            ebur128_add_frames_float(state, buffer.baseAddress! + (position - leading), n)
+                        } else {
+                            n = count - done
+                            ebur128_add_frames_float(state, zeros.baseAddress!, n)
+                        }
+                        done += n
+                    }
+                    fed += count
+                }
+                while fed + hop <= total {
+                    feed(hop)
+                    var value = 0.0
+                    if fed >= block, ebur128_loudness_momentary(state, &value) == 0 { blocks.append(Float(value)) }
+                }
+                if truePeak, fed < total { feed(total - fed) }   // the tail peaks count too
             }
         }
-        loudness = blocks
+        var peak = 0.0
+        let truePeakDBTP = truePeak && ebur128_true_peak(state, 0, &peak) == 0 ? Level.decibels(peak) : -.infinity
+        return (GatingBlocks(loudness: blocks), truePeakDBTP)
     }
 
     /// The same blocks after a gain of `decibels`.

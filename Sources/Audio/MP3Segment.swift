@@ -66,8 +66,27 @@ public struct MP3SegmentEncoder: Sendable {
         min(max((high - Double(bitrateKbps) - 0.5) / (high - low), 0), 1)
     }
 
+    /// Samples per MPEG frame at this rate: 1152 for MPEG-1 (32–48 kHz), 576 below.
+    public var samplesPerFrame: Int { sampleRate >= 32000 ? 1152 : 576 }
+
+    /// Frames LAME writes (Xing/Info frame aside) for `samples` input samples, so a take's
+    /// length is known before it is encoded. LAME delays the input by 576 samples and pads the
+    /// end to a whole frame plus at least 576 samples more (`lame_encode_flush`); `encode`
+    /// checks every result against this, so a different LAME cannot silently shift a timeline.
+    public func frameCount(forSamples samples: Int) -> Int {
+        let perFrame = samplesPerFrame
+        let delayed = samples + 576
+        var padding = perFrame - delayed % perFrame
+        if padding < 576 { padding += perFrame }
+        return (delayed + padding) / perFrame
+    }
+
+    /// Samples a piece of `samples` input samples decodes to.
+    public func decodedFrames(forSamples samples: Int) -> Int { frameCount(forSamples: samples) * samplesPerFrame }
+
     /// Encodes `samples` (mono, −1…1) and returns bare frames; checks every frame has the
-    /// requested bit rate, so a libsndfile change cannot silently alter the stream.
+    /// requested bit rate and the frame count is `frameCount(forSamples:)`, so a libsndfile
+    /// or LAME change cannot silently alter the stream.
     public func encode(_ samples: [Float]) throws -> MP3Segment {
         let file = MemoryFile()
         var info = SF_INFO(frames: 0, samplerate: Int32(sampleRate), channels: 1,
@@ -87,6 +106,9 @@ public struct MP3SegmentEncoder: Sendable {
         guard scan.frameCount > 0 else { throw MP3Error.encodingFailed("no MPEG frames were written") }
         guard scan.bitrates == [bitrateKbps] else {
             throw MP3Error.encodingFailed("frames have bit rates \(scan.bitrates.sorted()), expected \(bitrateKbps) kbps")
+        }
+        guard scan.frameCount == frameCount(forSamples: samples.count) else {
+            throw MP3Error.encodingFailed("\(samples.count) samples gave \(scan.frameCount) frames, expected \(frameCount(forSamples: samples.count)); this LAME pads differently")
         }
         return MP3Segment(bytes: scan.audioFrames, frameCount: scan.frameCount, samplesPerFrame: scan.samplesPerFrame)
     }
@@ -145,7 +167,8 @@ enum MP3FrameScanner {
         while i + 4 <= bytes.count {
             guard bytes[i] == 0xFF, bytes[i + 1] & 0xE0 == 0xE0, let header = FrameHeader(bytes[i + 1], bytes[i + 2]) else { break }
             let end = min(bytes.count, i + header.length)
-            if !isInfoFrame(bytes, at: i, header: header) {
+            // Only an encoder's first frame can be an info frame.
+            if !(result.frameCount == 0 && isInfoFrame(bytes, at: i)) {
                 result.audioFrames.append(contentsOf: bytes[i..<end])
                 result.frameCount += 1
                 result.samplesPerFrame = header.samplesPerFrame
@@ -158,10 +181,12 @@ enum MP3FrameScanner {
 
     /// A Xing/Info (LAME) or VBRI header frame: metadata that only makes sense at the
     /// start of a whole file, and that would tell decoders to trim a joined stream.
-    static func isInfoFrame(_ bytes: [UInt8], at start: Int, header: FrameHeader) -> Bool {
-        let window = bytes[start..<min(bytes.count, start + 48)]
-        for tag in [[0x58, 0x69, 0x6E, 0x67], [0x49, 0x6E, 0x66, 0x6F], [0x56, 0x42, 0x52, 0x49]] as [[UInt8]] {
-            if window.count >= 4, (window.startIndex...(window.endIndex - 4)).contains(where: { Array(window[$0..<$0 + 4]) == tag }) {
+    static func isInfoFrame(_ bytes: [UInt8], at start: Int) -> Bool {
+        let end = min(bytes.count, start + 48)
+        guard end - start >= 4 else { return false }
+        let tags: [(UInt8, UInt8, UInt8, UInt8)] = [(0x58, 0x69, 0x6E, 0x67), (0x49, 0x6E, 0x66, 0x6F), (0x56, 0x42, 0x52, 0x49)]
+        for i in start...(end - 4) {
+            for tag in tags where bytes[i] == tag.0 && bytes[i + 1] == tag.1 && bytes[i + 2] == tag.2 && bytes[i + 3] == tag.3 {
                 return true
             }
         }

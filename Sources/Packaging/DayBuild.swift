@@ -67,6 +67,8 @@ public struct DayBuildReport: Sendable {
     public var outputFolder: URL?
     /// Distinct takes made (sentences and jingles with their pauses).
     public var distinctTakes = 0
+    /// Seconds of audio in those takes (sound, pauses and codec padding): the audio made once.
+    public var distinctAudioSeconds = 0.0
     /// Wall-clock seconds of each stage, for the summary (reading, takes, packs).
     public var stageSeconds: [(stage: String, seconds: Double)] = []
 
@@ -162,37 +164,54 @@ public struct DayBuild {
             stationItems.append((station, openings, closings, bulletins))
         }
         endStage("reading")
-        var takes = TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent())
-        try await takes.make(allTakes, engine: engine)
-        report.distinctTakes = takes.takes.count
-        endStage("takes")
 
-        let planner = Planner(sampleRate: province.output.sampleRate)
         let staging = options.output.appendingPathComponent(".\(date).partial")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        var takes = try TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent(),
+                                  spoolFolder: staging)
+        try await takes.prepare(allTakes, engine: engine)
+        endStage("speech")
+
+        // Every station is planned on the real lengths; then only the takes that air are mastered.
+        let planner = Planner(sampleRate: province.output.sampleRate)
+        let prepared = takes, slots = province.slots
+        let plans: [Result<StationPlan, PlanningError>] = stationItems.map { station, openings, closings, bulletins in
+            do throws(PlanningError) {
+                return .success(try planner.plan(station: station, slots: slots,
+                                                 openings: openings.mapValues { $0.segment(prepared) },
+                                                 closings: closings.mapValues { $0.segment(prepared) },
+                                                 candidates: bulletins.map { Candidate(bulletin: $0.0, segment: $0.1.segment(prepared)) }))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let aired = plans.flatMap { plan -> [TakeKey] in
+            guard case .success(let plan) = plan else { return [] }
+            return plan.programmes.flatMap { $0.items.flatMap(\.segment.takes) }
+        }
+        try await takes.master(aired)
+        report.distinctTakes = takes.takes.count
+        report.distinctAudioSeconds = Double(takes.takes.values.reduce(0) { $0 + $1.frames }) / Double(province.output.sampleRate)
+        endStage("takes")
+
         let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
                                        assembly: options.assembly)
         var index = DayIndex(schemaVersion: StationManifest.currentSchemaVersion, loaVersion: LoaVersion.current,
                              province: province.name, date: date.description, stations: [], problems: [])
-        // Stations are planned and written on all cores; results are taken in province order.
-        let madeTakes = takes, drafts = stationItems, slots = province.slots
+        // Stations are written on all cores; results are taken in province order.
+        let madeTakes = takes, stationsInOrder = stationItems.map(\.station)
         let packs = try await withThrowingTaskGroup(of: (Int, Result<(StationPlan, StationManifest), PlanningError>).self) { group in
-            var results = [Result<(StationPlan, StationManifest), PlanningError>?](repeating: nil, count: drafts.count)
+            var results = [Result<(StationPlan, StationManifest), PlanningError>?](repeating: nil, count: plans.count)
             var next = 0
             func submit() {
-                guard next < drafts.count else { return }
-                let position = next, (station, openings, closings, bulletins) = drafts[next]
+                guard next < plans.count else { return }
+                let position = next, station = stationsInOrder[next], planned = plans[next]
                 next += 1
                 group.addTask {
-                    let plan: StationPlan
-                    do throws(PlanningError) {
-                        plan = try planner.plan(station: station, slots: slots,
-                                                openings: openings.mapValues { $0.segment(madeTakes) },
-                                                closings: closings.mapValues { $0.segment(madeTakes) },
-                                                candidates: bulletins.map { Candidate(bulletin: $0.0, segment: $0.1.segment(madeTakes)) })
-                    } catch {
-                        return (position, .failure(error))
+                    guard case .success(let plan) = planned else {
+                        if case .failure(let error) = planned { return (position, .failure(error)) }
+                        preconditionFailure("a plan is a success or a failure")
                     }
                     let folder = staging.appendingPathComponent(station.code)
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

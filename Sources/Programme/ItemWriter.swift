@@ -11,9 +11,9 @@ public struct ItemDraft: Sendable {
     public var captions: [String]
     public var spokenText: String
 
-    /// The planner's view, once the takes are made and their lengths known.
+    /// The planner's view, once the takes are prepared and their lengths known.
     public func segment(_ store: TakeStore) -> Segment {
-        let frames = takes.reduce(0) { $0 + (store[$1]?.frames ?? 0) }
+        let frames = takes.reduce(0) { $0 + (store.layouts[$1]?.frames ?? 0) }
         return Segment(kind: kind, id: id, title: title, voice: voice, frames: frames,
                        takes: takes, captions: captions, spokenText: spokenText)
     }

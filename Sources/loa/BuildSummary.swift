@@ -25,7 +25,8 @@ enum BuildSummary {
         }
         for code in report.failedStations { Swift.print("\(code): FAILED (see above)") }
         if !report.stageSeconds.isEmpty {
-            Swift.print("time: " + report.stageSeconds.map { String(format: "%@ %.1f s", $0.stage, $0.seconds) }.joined(separator: ", "))
+            Swift.print("time: " + report.stageSeconds.map { String(format: "%@ %.1f s", $0.stage, $0.seconds) }.joined(separator: ", ")
+                + String(format: "; %d distinct takes, %.0f s of audio", report.distinctTakes, report.distinctAudioSeconds))
         }
         switch report.outcome {
         case .complete:

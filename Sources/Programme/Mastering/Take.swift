@@ -20,18 +20,36 @@ public struct TakeKey: Sendable, Hashable {
     }
 }
 
-/// A mastered take: levelled audio at the output rate, laid out as it lies in programmes.
+/// Where a take's parts lie in a programme, in frames at the output rate. Known from the
+/// synthesized sound's length before the take is mastered (see `TakeMaster.layout`).
 ///
 /// When MP3 is made, a take's length is whole MP3 frames and its sound starts after the
 /// codec's delay, so programmes joined from encoded takes and the WAV masters share one
 /// timeline to the sample.
-public struct Take: Sendable {
-    /// Length in a programme, in frames at the output rate (sound, pause, codec padding).
+public struct TakeLayout: Sendable, Hashable {
+    /// Length in a programme (sound, pause, codec padding).
     public var frames: Int
     /// Where the sound starts within the take.
     public var soundOffset: Int
     /// Length of the sound.
     public var soundFrames: Int
+
+    public init(frames: Int, soundOffset: Int, soundFrames: Int) {
+        self.frames = frames
+        self.soundOffset = soundOffset
+        self.soundFrames = soundFrames
+    }
+}
+
+/// A mastered take: levelled audio at the output rate, laid out as it lies in programmes.
+public struct Take: Sendable {
+    public var layout: TakeLayout
+    /// Length in a programme, in frames at the output rate (sound, pause, codec padding).
+    public var frames: Int { layout.frames }
+    /// Where the sound starts within the take.
+    public var soundOffset: Int { layout.soundOffset }
+    /// Length of the sound.
+    public var soundFrames: Int { layout.soundFrames }
     /// The levelled sound (`soundFrames` long), kept when WAV masters are written.
     public var sound: [Float]?
     /// The take encoded as bare MP3 frames, when MP3 is made.

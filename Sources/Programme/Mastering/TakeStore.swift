@@ -2,19 +2,34 @@ import Audio
 import Foundation
 import Speech
 
-/// Makes every take a build needs, once: synthesizes the sentences (one owner of the
-/// engine), then masters the takes on all cores.
+/// Makes every take a build needs, once, in two steps: `prepare` synthesizes every sentence
+/// (one owner of the engine) and learns each take's layout, so programmes can be planned on
+/// real lengths; `master` then levels and encodes, on all cores, only the takes that air.
 public struct TakeStore: Sendable {
+    /// Mastered takes.
     public private(set) var takes: [TakeKey: Take] = [:]
+    /// Every prepared take's layout.
+    public private(set) var layouts: [TakeKey: TakeLayout] = [:]
     let voices: VoiceLibrary
     let master: TakeMaster
     /// Folder jingle paths are relative to (the folder of `loa.yaml`).
     let assetsFolder: URL
+    /// Raw sound waiting to be mastered: speech in the spool, jingles in memory.
+    private var raw: [TakeKey.Source: RawSound] = [:]
+    private let spool: SpeechSpool
 
-    public init(voices: VoiceLibrary, master: TakeMaster, assetsFolder: URL) {
+    /// Where a source's unmastered sound is.
+    private enum RawSound: Sendable {
+        case spooled(SpeechSpool.Entry, sampleRate: Int)
+        case loaded([Float], sampleRate: Int)
+    }
+
+    /// `spoolFolder` holds the raw speech between `prepare` and `master`.
+    public init(voices: VoiceLibrary, master: TakeMaster, assetsFolder: URL, spoolFolder: URL) throws {
         self.voices = voices
         self.master = master
         self.assetsFolder = assetsFolder
+        self.spool = try SpeechSpool(directory: spoolFolder)
     }
 
     public subscript(key: TakeKey) -> Take? { takes[key] }
@@ -23,34 +38,69 @@ public struct TakeStore: Sendable {
     /// enough that only a few minutes of raw sound are ever held at once.
     static let sentencesPerCall = 48
 
-    /// Makes the takes in `keys` that are not made yet: a chunk of sentences is
-    /// synthesized while the takes of the previous chunks are mastered on the other cores.
-    public mutating func make(_ keys: some Sequence<TakeKey>, engine: SpeechEngine) async throws {
-        var keysBySource: [TakeKey.Source: [TakeKey]] = [:]
-        for key in Set(keys) where takes[key] == nil { keysBySource[key.source, default: []].append(key) }
-        guard !keysBySource.isEmpty else { return }
-        let master = self.master
+    /// Synthesizes the sources of `keys` not prepared yet and records every key's layout.
+    public mutating func prepare(_ keys: some Sequence<TakeKey>, engine: SpeechEngine) async throws {
+        let wanted = Set(keys).filter { layouts[$0] == nil }
+        let sources = Set(wanted.map(\.source)).filter { raw[$0] == nil }
+        for chunk in chunks(of: Array(sources)) {
+            for (source, sound) in try await sounds(for: chunk, engine: engine) { raw[source] = sound }
+        }
+        // Lengths at the output rate (resampled once here when the rates differ).
+        var soundFrames: [TakeKey.Source: Int] = [:]
+        for key in wanted {
+            if soundFrames[key.source] == nil { soundFrames[key.source] = try outputLength(of: key.source) }
+            layouts[key] = master.layout(soundFrames: soundFrames[key.source]!, pauseAfterMs: key.pauseAfterMs)
+        }
+    }
+
+    /// Masters the prepared takes in `keys` that are not mastered yet, on all cores.
+    public mutating func master(_ keys: some Sequence<TakeKey>) async throws {
+        let wanted = Set(keys).filter { takes[$0] == nil }.sorted { "\($0)" < "\($1)" }
+        guard !wanted.isEmpty else { return }
+        let master = self.master, raw = self.raw, spool = self.spool, layouts = self.layouts
         let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-        let chunks = self.chunks(of: Array(keysBySource.keys))
         let made = try await withThrowingTaskGroup(of: (TakeKey, Take).self) { group in
             var results: [(TakeKey, Take)] = []
             var inFlight = 0
-            for chunk in chunks {
-                for (source, sound, rate) in try await sounds(for: chunk, engine: engine) {
-                    for key in keysBySource[source] ?? [] {
-                        if inFlight >= width * 4, let result = try await group.next() {
-                            results.append(result)
-                            inFlight -= 1
-                        }
-                        group.addTask { (key, try master.master(sound: sound, sampleRate: rate, pauseAfterMs: key.pauseAfterMs)) }
-                        inFlight += 1
-                    }
+            for key in wanted {
+                guard let source = raw[key.source] else { preconditionFailure("take \(key) was not prepared") }
+                if inFlight >= width * 2, let result = try await group.next() {
+                    results.append(result)
+                    inFlight -= 1
                 }
+                group.addTask {
+                    let (sound, rate) = try Self.load(source, from: spool)
+                    let take = try master.master(sound: sound, sampleRate: rate, pauseAfterMs: key.pauseAfterMs)
+                    guard take.layout == layouts[key] else {
+                        throw SpoolError("take \(key) came out \(take.layout), planned as \(String(describing: layouts[key]))")
+                    }
+                    return (key, take)
+                }
+                inFlight += 1
             }
             while let result = try await group.next() { results.append(result) }
             return results
         }
         for (key, take) in made { takes[key] = take }
+    }
+
+    private static func load(_ sound: RawSound, from spool: SpeechSpool) throws -> ([Float], Int) {
+        switch sound {
+        case .spooled(let entry, let rate): return (try spool.read(entry), rate)
+        case .loaded(let samples, let rate): return (samples, rate)
+        }
+    }
+
+    /// Length of a prepared source's sound at the output rate.
+    private func outputLength(of source: TakeKey.Source) throws -> Int {
+        guard let sound = raw[source] else { return 0 }
+        let rate: Int, count: Int
+        switch sound {
+        case .spooled(let entry, let r): (rate, count) = (r, entry.count)
+        case .loaded(let samples, let r): (rate, count) = (r, samples.count)
+        }
+        if rate == master.settings.sampleRate || count == 0 { return count }
+        return try master.resampled(try Self.load(sound, from: spool).0, from: rate).count
     }
 
     /// Work in a fixed order: jingles, then each voice's sentences sorted, in chunks.
@@ -75,11 +125,11 @@ public struct TakeStore: Sendable {
     }
 
     /// The raw sound of one chunk: its sentences in one engine call (one voice a chunk),
-    /// cut back into sentences by the clip's timings; or its jingles, read from disk.
-    private func sounds(for chunk: [TakeKey.Source], engine: SpeechEngine) async throws -> [(TakeKey.Source, [Float], Int)] {
+    /// cut back into sentences by the clip's timings and spooled; or its jingles, read from disk.
+    private func sounds(for chunk: [TakeKey.Source], engine: SpeechEngine) async throws -> [(TakeKey.Source, RawSound)] {
         var sentences: [String] = []
         var voiceID = ""
-        var result: [(TakeKey.Source, [Float], Int)] = []
+        var result: [(TakeKey.Source, RawSound)] = []
         for source in chunk {
             switch source {
             case .speech(let sentence, let voice):
@@ -87,7 +137,7 @@ public struct TakeStore: Sendable {
                 voiceID = voice
             case .jingle(let path):
                 let audio = try AudioFile.read(assetsFolder.appendingPathComponent(path))
-                result.append((source, Self.mono(audio), audio.sampleRate))
+                result.append((source, .loaded(Self.mono(audio), sampleRate: audio.sampleRate)))
             }
         }
         guard !sentences.isEmpty else { return result }
@@ -96,12 +146,13 @@ public struct TakeStore: Sendable {
         profile.sentencePauseMs = 0
         profile.paragraphPauseMs = 0
         let clip = try await engine.synthesize(paragraphs: sentences.map { [$0] }, voice: profile)
-        var cut = [[Float]](repeating: [], count: sentences.count)
+        var cut = [SpeechSpool.Entry?](repeating: nil, count: sentences.count)
         for timing in clip.sentences where timing.index < sentences.count {
-            cut[timing.index] = clip.samples[timing.startFrame..<timing.endFrame].map { Float($0) / 32768 }
+            cut[timing.index] = try spool.append(clip.samples[timing.startFrame..<timing.endFrame])
         }
         for (index, sentence) in sentences.enumerated() {
-            result.append((.speech(sentence: sentence, voice: voiceID), cut[index], clip.sampleRate))
+            let entry = try cut[index] ?? spool.append([])
+            result.append((.speech(sentence: sentence, voice: voiceID), .spooled(entry, sampleRate: clip.sampleRate)))
         }
         return result
     }
