@@ -1,4 +1,5 @@
 import CEspeakNG
+import Dispatch
 
 /// An espeak-ng voice installed on this machine.
 public struct EngineVoice: Sendable, Hashable {
@@ -59,10 +60,28 @@ public actor SpeechEngine {
     /// `voice.paragraphPauseMs` separates paragraphs. The clip has no silence at either end.
     /// A sentence that makes no sound (empty, punctuation only) adds no audio and no pause;
     /// its timing is an empty range where it would have been.
-    public func synthesize(paragraphs: [[String]], voice: VoiceProfile) throws -> Clip {
+    ///
+    /// The engine is set up on this actor; the synthesis itself runs in a forked worker that
+    /// this call waits for on a dispatch thread, so several calls can synthesize at once (one
+    /// worker process each) without holding the actor or a Swift concurrency thread.
+    public nonisolated func synthesize(paragraphs: [[String]], voice: VoiceProfile) async throws -> Clip {
+        let rate = try await prepare(voice: voice)
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Self.render(paragraphs: paragraphs, voice: voice, rate: rate) })
+            }
+        }
+    }
+
+    /// Initializes the engine once and checks the voice; returns the engine's sample rate.
+    private func prepare(voice: VoiceProfile) throws -> Int {
         let rate = try ensureInitialized()
         try checkVoice(voice.espeakVoice)
+        return rate
+    }
 
+    /// Synthesizes in a worker process and assembles the clip (see `synthesize`).
+    private static func render(paragraphs: [[String]], voice: VoiceProfile, rate: Int) throws -> Clip {
         // Trim whitespace first: an empty sentence never reaches espeak-ng.
         var texts: [String] = []
         var assembler = ClipAssembler(sentencePause: Self.frames(ms: voice.sentencePauseMs, rate: rate),

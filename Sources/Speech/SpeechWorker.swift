@@ -1,4 +1,5 @@
 import CEspeakNG
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,6 +24,8 @@ import Darwin
 /// functions (espeak-ng, `write`) and touches memory prepared by the parent; it never
 /// allocates through the Swift runtime.
 enum SpeechWorker {
+    /// Held while a worker is being started (see `run`).
+    private static let forkLock = NSLock()
     /// Record kinds on the pipe; each record starts with four Int32: kind, a, b, c.
     enum Record: Int32 {
         case samples = 1        // a = sample count; followed by that many Int16
@@ -53,8 +56,12 @@ enum SpeechWorker {
         defer { for t in texts { free(t) } }
         let textLengths = texts.map { $0.map { strlen($0) + 1 } ?? 0 }
 
+        // From pipe to closing our write end, no other worker may fork: its child would
+        // inherit this write end and hold the pipe open (this read would wait for it to exit).
+        forkLock.lock()
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else {
+            forkLock.unlock()
             throw SpeechError.synthesisFailed("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
         // A 1 MiB pipe (Linux F_SETPIPE_SZ = 1031) means far fewer switches between the two
@@ -76,6 +83,7 @@ enum SpeechWorker {
             }
         }
         close(fds[1])
+        forkLock.unlock()
         guard pid > 0 else {
             close(fds[0])
             throw SpeechError.synthesisFailed("cannot start the speech worker: \(String(cString: strerror(errno)))")

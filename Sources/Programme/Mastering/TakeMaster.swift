@@ -63,97 +63,43 @@ public struct TakeMaster: Sendable {
 
     func pauseFrames(ms: Int) -> Int { ms * settings.sampleRate / 1000 }
 
-    /// Brings `sound` to the loudness target under the true-peak ceiling and returns the total
-    /// gain (dB), the final true peak (dBTP) and the take's gating blocks, all from libebur128.
-    ///
-    /// The gain that reaches the target before limiting is known from one measurement of the
-    /// raw take. When that gain would push the peaks past the ceiling, the limiter acts and
-    /// takes some loudness back (synthetic speech peaks 18–20 dB above its loudness), so the
-    /// take is limited at that gain plus an allowance for the limiter, measured, and finished
-    /// with a plain gain: loudness moves by exactly that gain, so it needs no new measurement.
-    /// Only when the ceiling leaves too little room for the finishing gain is the limiting
-    /// redone at a higher gain (at most `maxLimiterPasses` times). The true peak (4×
-    /// oversampled, the costly part) is measured once, at the end, and a trim follows if the
-    /// intersample peaks still pass the ceiling.
+    /// Brings `sound` to the loudness target under the true-peak ceiling: a gain, a peak
+    /// limiter when the peaks would pass the ceiling, passes that make up what the limiter
+    /// took, and a last trim if the oversampled peak is still over. Returns the total gain
+    /// (dB), the final true peak (dBTP) and the take's gating blocks, all from libebur128.
     ///
     /// Loudness is measured with the silence the take has around it in a programme
     /// (`leading`, `trailing` frames), because the gating blocks that straddle the edges
-    /// of speech count in a programme's loudness too.
+    /// of speech count in a programme's loudness too. The costly true-peak measurement
+    /// (4× oversampling) runs once, at the end.
     func level(_ sound: inout [Float], rate: Int, leading: Int, trailing: Int)
         -> (gainDB: Double, truePeakDBTP: Double, blocks: GatingBlocks)
     {
-        let target = settings.loudnessLUFS
-        // The highest true peak a finishing gain may aim for: a hair under the ceiling.
-        let peakLimit = settings.truePeakDBTP - 0.05
         // The limiter holds sample peaks; intersample peaks can rise above them, so it aims lower.
-        let limiterCeiling = settings.truePeakDBTP - 1.0
-        let limiter = PeakLimiter(ceilingDBFS: limiterCeiling, sampleRate: rate)
-        let raw = sound
-        func blocks(_ samples: [Float]) -> GatingBlocks {
-            GatingBlocks.measure(samples, sampleRate: rate, leading: leading, trailing: trailing, truePeak: false).blocks
+        let limiter = PeakLimiter(ceilingDBFS: settings.truePeakDBTP - 1.0, sampleRate: rate)
+        func measure() -> GatingBlocks {
+            GatingBlocks.measure(sound, sampleRate: rate, leading: leading, trailing: trailing, truePeak: false).blocks
         }
-
-        var measured = blocks(raw)
-        var gain = gainDB(loudness: GatingBlocks.integratedLUFS(of: [measured]), samples: raw)
-        // Room for a plain gain above the sample peaks, keeping the intersample overshoot
-        // espeak-ng speech shows after limiting (up to about 0.4 dB) under the ceiling.
-        func room(samplePeak: Double) -> Double { peakLimit - Self.intersampleOvershootDB - samplePeak }
-        if Level.peakDBFS(raw) + gain > limiterCeiling {
-            gain += Self.limiterAllowanceDB
-            var slope = Self.limiterSlope
-            var previous: (gain: Double, shortfall: Double)?
-            for pass in 1...Self.maxLimiterPasses {
-                sound = raw
-                scale(&sound, byDB: gain)
-                limiter.apply(&sound)
-                measured = blocks(sound)
-                let shortfall = target - GatingBlocks.integratedLUFS(of: [measured])
-                guard shortfall.isFinite, shortfall > room(samplePeak: Level.peakDBFS(sound)), pass < Self.maxLimiterPasses else { break }
-                // Too short, and no room for a plain gain: limit harder. The slope (loudness
-                // gained per dB of gain into the limiter) comes from the last two passes.
-                if let previous, gain != previous.gain {
-                    slope = min(max((previous.shortfall - shortfall) / (gain - previous.gain), 0.1), 1)
-                }
-                previous = (gain, shortfall)
-                gain += shortfall / slope
-            }
-        } else {
+        var total = 0.0
+        var blocks = measure()
+        for _ in 0..<4 {
+            let gain = gainDB(loudness: GatingBlocks.integratedLUFS(of: [blocks]), samples: sound)
+            guard abs(gain) > 0.05 else { break }
             scale(&sound, byDB: gain)
-            measured = measured.shifted(by: gain)
+            total += gain
+            limiter.apply(&sound)
+            blocks = measure()
         }
-
-        // Finish with a plain gain toward the target, within the room the peaks leave.
-        let loudness = GatingBlocks.integratedLUFS(of: [measured])
-        var finish = loudness.isFinite ? target - loudness : 0
-        finish = min(finish, max(room(samplePeak: Level.peakDBFS(sound)), 0))
-        if abs(finish) > 0.005 {
-            scale(&sound, byDB: finish)
-            gain += finish
-            measured = measured.shifted(by: finish)
-        }
-        // The true peak, once; a trim if it is still over the ceiling.
         var truePeak = Loudness.truePeakDBTP(samples: sound, sampleRate: rate)
-        if truePeak > peakLimit {
-            let trim = peakLimit - truePeak
+        if truePeak > settings.truePeakDBTP {
+            let trim = settings.truePeakDBTP - truePeak - 0.05
             scale(&sound, byDB: trim)
-            gain += trim
+            total += trim
             truePeak += trim
-            measured = measured.shifted(by: trim)
+            blocks = blocks.shifted(by: trim)
         }
-        return (gain, truePeak, measured)
+        return (total, truePeak, blocks)
     }
-
-    /// How far espeak-ng speech's true peak rises above its sample peak after limiting, at
-    /// most (measured on the sample province: 0.1–0.4 dB). Leaves room so the final
-    /// true-peak check rarely has to trim.
-    static let intersampleOvershootDB = 0.4
-    /// Loudness the limiter typically takes back from espeak-ng speech levelled to a
-    /// broadcast target under a −1 dBTP ceiling (measured on the sample province: 1.5–3 dB).
-    static let limiterAllowanceDB = 3.0
-    /// Loudness gained per dB of extra gain into the limiter, before two passes measure it.
-    static let limiterSlope = 0.3
-    /// Limiter passes at most; the last one is finished with whatever room the ceiling leaves.
-    static let maxLimiterPasses = 3
 
     func scale(_ sound: inout [Float], byDB gain: Double) {
         let factor = Float(pow(10, gain / 20))

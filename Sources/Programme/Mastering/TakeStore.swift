@@ -42,8 +42,24 @@ public struct TakeStore: Sendable {
     public mutating func prepare(_ keys: some Sequence<TakeKey>, engine: SpeechEngine) async throws {
         let wanted = Set(keys).filter { layouts[$0] == nil }
         let sources = Set(wanted.map(\.source)).filter { raw[$0] == nil }
-        for chunk in chunks(of: Array(sources)) {
-            for (source, sound) in try await sounds(for: chunk, engine: engine) { raw[source] = sound }
+        // One chunk per core at a time: each engine call runs in its own worker process.
+        let store = self, chunks = self.chunks(of: Array(sources))
+        let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        try await withThrowingTaskGroup(of: [(TakeKey.Source, RawSound)].self) { group in
+            var next = 0
+            while next < min(width, chunks.count) {
+                let chunk = chunks[next]
+                group.addTask { try await store.sounds(for: chunk, engine: engine) }
+                next += 1
+            }
+            while let sounds = try await group.next() {
+                for (source, sound) in sounds { raw[source] = sound }
+                if next < chunks.count {
+                    let chunk = chunks[next]
+                    group.addTask { try await store.sounds(for: chunk, engine: engine) }
+                    next += 1
+                }
+            }
         }
         // Lengths at the output rate (resampled once here when the rates differ).
         var soundFrames: [TakeKey.Source: Int] = [:]
