@@ -73,7 +73,9 @@ public struct MP3SegmentEncoder: Sendable {
     /// length is known before it is encoded. LAME delays the input by 576 samples and pads the
     /// end to a whole frame plus at least 576 samples more (`lame_encode_flush`); `encode`
     /// checks every result against this, so a different LAME cannot silently shift a timeline.
+    /// No samples make no frames: an empty piece is encoded as nothing.
     public func frameCount(forSamples samples: Int) -> Int {
+        guard samples > 0 else { return 0 }
         let perFrame = samplesPerFrame
         let delayed = samples + 576
         var padding = perFrame - delayed % perFrame
@@ -88,6 +90,7 @@ public struct MP3SegmentEncoder: Sendable {
     /// requested bit rate and the frame count is `frameCount(forSamples:)`, so a libsndfile
     /// or LAME change cannot silently alter the stream.
     public func encode(_ samples: [Float]) throws -> MP3Segment {
+        if samples.isEmpty { return MP3Segment(bytes: [], frameCount: 0, samplesPerFrame: samplesPerFrame) }
         let file = MemoryFile()
         var info = SF_INFO(frames: 0, samplerate: Int32(sampleRate), channels: 1,
                            format: Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III),

@@ -34,6 +34,20 @@ struct EncoderTests {
                 == "Chuong trinh phat thanh buoi s")
     }
 
+    @Test("a piece's MP3 frame count is known before it is encoded (MPEG-1 and MPEG-2 rates)",
+          arguments: [(22050, 48), (44100, 64)])
+    func frameCountIsPredicted(sampleRate: Int, kbps: Int) throws {
+        let encoder = try MP3SegmentEncoder(sampleRate: sampleRate, bitrateKbps: kbps)
+        let perFrame = encoder.samplesPerFrame
+        for count in [0, 1, perFrame - 1, perFrame, perFrame + 1, 575, 577, 1729, 4 * perFrame, 22_050 + 7] {
+            let sound = Signals.sine(frequency: 440, amplitude: 0.3, seconds: Double(count) / Double(sampleRate), sampleRate: sampleRate)
+            let piece = try encoder.encode(Array(sound.prefix(count)) + [Float](repeating: 0, count: max(0, count - sound.count)))
+            #expect(piece.frameCount == encoder.frameCount(forSamples: count), "\(count) samples")
+            #expect(piece.decodedFrames == encoder.decodedFrames(forSamples: count))
+            #expect(count == 0 ? piece.bytes.isEmpty : piece.decodedFrames >= count + 576, "the delayed sound fits in the frames")
+        }
+    }
+
     @Test("MP3 refuses a bitrate MPEG cannot carry at this rate")
     func mp3BadBitrate() throws {
         let url = try Signals.temporaryFolder().appendingPathComponent("x.mp3")
