@@ -14,21 +14,11 @@ public struct GatingBlocks: Sendable, Hashable {
 
     public init(loudness: [Float]) { self.loudness = loudness }
 
-    /// Measures mono `samples`.
-    public init(samples: [Float], sampleRate: Int) {
-        self = Self.measure(samples, sampleRate: sampleRate, leading: 0, trailing: 0, truePeak: false).blocks
-    }
-
     /// Measures mono `samples` as they lie in a programme: after `leading` and before
-    /// `trailing` frames of digital silence, fed to the meter without building the longer
-    /// buffer. With `truePeak`, the same libebur128 pass also reads the 4× oversampled peak
-    /// (dBTP; −inf for silence), which costs almost nothing beside the loudness filter.
-    public static func measure(_ samples: [Float], sampleRate: Int, leading: Int, trailing: Int,
-                               truePeak: Bool) -> (blocks: GatingBlocks, truePeakDBTP: Double) {
-        let mode = EBUR128_MODE_M.rawValue | (truePeak ? EBUR128_MODE_TRUE_PEAK.rawValue : 0)
-        guard sampleRate >= 10, let state = ebur128_init(1, UInt(sampleRate), Int32(mode)) else {
-            return (GatingBlocks(loudness: []), -.infinity)
-        }
+    /// `trailing` frames of digital silence, fed to the meter without building the longer buffer.
+    public init(samples: [Float], sampleRate: Int, leading: Int = 0, trailing: Int = 0) {
+        loudness = []
+        guard sampleRate >= 10, let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_M.rawValue)) else { return }
         var pointer: UnsafeMutablePointer<ebur128_state>? = state
         defer { ebur128_destroy(&pointer) }
         let hop = sampleRate / 10, block = sampleRate * 4 / 10
@@ -64,12 +54,9 @@ public struct GatingBlocks: Sendable, Hashable {
                     var value = 0.0
                     if fed >= block, ebur128_loudness_momentary(state, &value) == 0 { blocks.append(Float(value)) }
                 }
-                if truePeak, fed < total { feed(total - fed) }   // the tail peaks count too
             }
         }
-        var peak = 0.0
-        let truePeakDBTP = truePeak && ebur128_true_peak(state, 0, &peak) == 0 ? Level.decibels(peak) : -.infinity
-        return (GatingBlocks(loudness: blocks), truePeakDBTP)
+        loudness = blocks
     }
 
     /// The same blocks after a gain of `decibels`.

@@ -78,7 +78,7 @@ public struct TakeMaster: Sendable {
         // The limiter holds sample peaks; intersample peaks can rise above them, so it aims lower.
         let limiter = PeakLimiter(ceilingDBFS: settings.truePeakDBTP - 1.0, sampleRate: rate)
         func measure() -> GatingBlocks {
-            GatingBlocks.measure(sound, sampleRate: rate, leading: leading, trailing: trailing, truePeak: false).blocks
+            GatingBlocks(samples: sound, sampleRate: rate, leading: leading, trailing: trailing)
         }
         var total = 0.0
         var blocks = measure()
