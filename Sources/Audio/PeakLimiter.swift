@@ -22,45 +22,61 @@ public struct PeakLimiter: Sendable {
         recoveryPerFrame = Float(pow10(recoveryDBPerSecond / 20 / Double(sampleRate)))
     }
 
-    /// Limits `samples` in place.
-    public func apply(_ samples: inout [Float]) {
+    /// Limits `samples` in place; returns whether any gain was applied (false when no sample
+    /// passes the ceiling, in which case nothing was touched).
+    ///
+    /// One pass with look-ahead: the gain each frame needs is known `window` frames ahead
+    /// (held in small rings), so no buffer the length of the input is allocated.
+    @discardableResult
+    public func apply(_ samples: inout [Float]) -> Bool {
         let n = samples.count
-        guard n > 0 else { return }
+        let ceiling = self.ceiling
+        guard n > 0, samples.contains(where: { abs($0) > ceiling }) else { return false }
         let window = lookahead
+        // Rings of a power-of-two size (masks, not divisions, on this hot path) that hold
+        // needed[k ... k + window] and the look-ahead minima of the last window + 1 frames.
+        var size = 1
+        while size < window + 2 { size <<= 1 }
+        let mask = size - 1
         samples.withUnsafeMutableBufferPointer { x in
-            // needed[k]: the gain sample k needs; ahead[j] = min(needed[j ... j+window]).
-            var needed = [Float](repeating: 1, count: n)
-            for k in 0..<n {
-                let magnitude = abs(x[k])
-                if magnitude > ceiling { needed[k] = ceiling / magnitude }
-            }
-            var ahead = [Float](repeating: 1, count: n)
-            var queue = [Int](repeating: 0, count: n + 1)   // indices with increasing `needed`
-            var head = 0, tail = 0
-            var next = 0
-            for j in 0..<n {
-                while next < n && next <= j + window {
-                    while tail > head && needed[queue[tail - 1]] >= needed[next] { tail -= 1 }
-                    queue[tail] = next
-                    tail += 1
-                    next += 1
+            // needed[i]: the gain frame i needs; ahead(k) = min(needed[k ... k + window]),
+            // from a monotonic queue of indices with increasing `needed`.
+            var needed = [Float](repeating: 1, count: size)
+            var queue = [Int](repeating: 0, count: size)
+            var recent = [Float](repeating: 1, count: size)
+            needed.withUnsafeMutableBufferPointer { needed in
+            queue.withUnsafeMutableBufferPointer { queue in
+            recent.withUnsafeMutableBufferPointer { recent in
+                var head = 0, tail = 0, next = 0       // queue holds positions head ..< tail
+                // Mean of `ahead` over the last `window + 1` frames: every term covers frame
+                // k, so the mean is never above needed[k]; it ramps down over the look-ahead.
+                var sum: Float = 0
+                var gain: Float = 1
+                for k in 0..<n {
+                    while next < n && next <= k + window {
+                        let magnitude = abs(x[next])
+                        let need: Float = magnitude > ceiling ? ceiling / magnitude : 1
+                        needed[next & mask] = need
+                        while tail > head && needed[queue[(tail - 1) & mask] & mask] >= need { tail -= 1 }
+                        queue[tail & mask] = next
+                        tail += 1
+                        next += 1
+                    }
+                    while queue[head & mask] < k { head += 1 }
+                    let ahead = needed[queue[head & mask] & mask]
+                    sum += ahead
+                    if k > window { sum -= recent[(k - window - 1) & mask] }
+                    recent[k & mask] = ahead
+                    let before = Float(max(0, window - k))   // frames before the start count as gain 1
+                    let smooth = min((sum + before) / Float(window + 1), needed[k & mask])
+                    gain = min(smooth, gain * recoveryPerFrame)
+                    x[k] *= gain
                 }
-                while queue[head] < j { head += 1 }
-                ahead[j] = needed[queue[head]]
             }
-            // Mean of `ahead` over the last `window + 1` frames: every term covers frame k, so
-            // the mean is never above needed[k]; it ramps down over the look-ahead.
-            var sum: Float = 0
-            var gain: Float = 1
-            for k in 0..<n {
-                sum += ahead[k]
-                if k > window { sum -= ahead[k - window - 1] }
-                let before = Float(max(0, window - k))   // frames before the start count as gain 1
-                let smooth = min((sum + before) / Float(window + 1), needed[k])
-                gain = min(smooth, gain * recoveryPerFrame)
-                x[k] *= gain
+            }
             }
         }
+        return true
     }
 }
 
