@@ -191,6 +191,7 @@ public struct DayBuild {
             return plan.programmes.flatMap { $0.items.flatMap(\.segment.takes) }
         }
         try await takes.master(aired)
+        takes.releaseRawSound()
         report.distinctTakes = takes.takes.count
         report.distinctAudioSeconds = Double(takes.takes.values.reduce(0) { $0 + $1.frames }) / Double(province.output.sampleRate)
         endStage("takes")

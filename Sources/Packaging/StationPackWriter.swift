@@ -41,8 +41,8 @@ struct StationPackWriter: Sendable {
                     try AudioFile.writeMP3(pcm!, sampleRate: rate, bitrateKbps: province.output.mp3BitrateKbps, title: title, to: url)
                     sha256 = try Checksum.sha256(file: url)
                 case .mp3:
-                    let bytes = Data(timeline.mp3(title: title))
-                    try bytes.write(to: url, options: .atomic)
+                    let bytes = timeline.mp3(title: title)
+                    try ProgrammeFile.write(bytes, to: url)
                     sha256 = Checksum.sha256(bytes)
                 case .vtt:
                     let bytes = Data(Captions.webVTT(timeline, sampleRate: rate).utf8)

@@ -17,7 +17,7 @@ final class SpeechSpool: @unchecked Sendable {
         var count: Int
     }
 
-    private let descriptor: Int32
+    private var descriptor: Int32
     private let lock = NSLock()
     private var end = 0
 
@@ -32,7 +32,16 @@ final class SpeechSpool: @unchecked Sendable {
         descriptor = fd
     }
 
-    deinit { close(descriptor) }
+    deinit { release() }
+
+    /// Closes the spool: the file's pages go back to the system at once (for the
+    /// programmes about to be written) instead of when the last copy of the store goes.
+    func release() {
+        lock.lock()
+        defer { lock.unlock() }
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+    }
 
     /// Appends 16-bit samples; returns where they lie.
     func append(_ samples: ArraySlice<Int16>) throws -> Entry {

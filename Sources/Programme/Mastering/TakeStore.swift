@@ -79,7 +79,7 @@ public struct TakeStore: Sendable {
             var results: [(TakeKey, Take)] = []
             var inFlight = 0
             for key in wanted {
-                guard let source = raw[key.source] else { preconditionFailure("take \(key) was not prepared") }
+                guard let source = raw[key.source] else { throw SpoolError("take \(key) was not prepared, or its raw sound was released") }
                 if inFlight >= width * 2, let result = try await group.next() {
                     results.append(result)
                     inFlight -= 1
@@ -98,6 +98,13 @@ public struct TakeStore: Sendable {
             return results
         }
         for (key, take) in made { takes[key] = take }
+    }
+
+    /// Lets go of the raw speech once every take that airs is mastered; a later `master`
+    /// of a take not mastered yet fails.
+    public mutating func releaseRawSound() {
+        raw = [:]
+        spool.release()
     }
 
     private static func load(_ sound: RawSound, from spool: SpeechSpool) throws -> ([Float], Int) {
