@@ -82,13 +82,21 @@ public struct TakeMaster: Sendable {
         }
         var total = 0.0
         var blocks = measure()
+        var loudness = GatingBlocks.integratedLUFS(of: [blocks])
+        var step = gainDB(loudness: loudness, samples: sound)
         for _ in 0..<4 {
-            let gain = gainDB(loudness: GatingBlocks.integratedLUFS(of: [blocks]), samples: sound)
-            guard abs(gain) > 0.05 else { break }
-            scale(&sound, byDB: gain)
-            total += gain
-            limiter.apply(&sound)
-            blocks = measure()
+            guard abs(step) > Self.toleranceDB, step.isFinite else { break }
+            scale(&sound, byDB: step)
+            total += step
+            // A pass the limiter left alone moved the loudness by exactly its gain.
+            if limiter.apply(&sound) || !loudness.isFinite {
+                blocks = measure()
+                loudness = GatingBlocks.integratedLUFS(of: [blocks])
+            } else {
+                blocks = blocks.shifted(by: step)
+                loudness += step
+            }
+            step = gainDB(loudness: loudness, samples: sound)
         }
         var truePeak = Loudness.truePeakDBTP(samples: sound, sampleRate: rate)
         if truePeak > settings.truePeakDBTP {
@@ -100,6 +108,10 @@ public struct TakeMaster: Sendable {
         }
         return (total, truePeak, blocks)
     }
+
+    /// A take within this of the target is done: programmes are judged to ±0.5 LU, and
+    /// each pass costs a loudness measurement of the take.
+    static let toleranceDB = 0.25
 
     func scale(_ sound: inout [Float], byDB gain: Double) {
         let factor = Float(pow(10, gain / 20))
