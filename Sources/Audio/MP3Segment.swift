@@ -120,11 +120,13 @@ public struct MP3SegmentEncoder: Sendable {
 extension MP3SegmentEncoder {
     /// Decodes MP3 bytes held in memory through libsndfile (mpg123 inside), as a station's
     /// player would: mono float samples.
-    public static func decode(_ bytes: [UInt8]) throws -> [Float] {
+    /// `expectedFrames`, when known, sizes the result once.
+    public static func decode(_ bytes: [UInt8], expectedFrames: Int = 0) throws -> [Float] {
         let file = MemoryFile(bytes: bytes)
         var info = SF_INFO()
         return try file.withHandle(mode: Int32(SFM_READ), info: &info) { handle, info in
             var samples: [Float] = []
+            samples.reserveCapacity(expectedFrames)
             var chunk = [Float](repeating: 0, count: 8192 * Int(max(info.channels, 1)))
             while true {
                 let got = chunk.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, 8192) }

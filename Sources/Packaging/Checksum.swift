@@ -3,8 +3,11 @@ import Foundation
 
 /// SHA-256 checksums as lower-case hex, as BagIt manifests and `sha256sum` print them.
 public enum Checksum {
-    public static func sha256(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { byte in
+    public static func sha256(_ data: some DataProtocol) -> String { hex(SHA256.hash(data: data)) }
+
+    /// A finished digest (e.g. of data hashed piece by piece) as lower-case hex.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

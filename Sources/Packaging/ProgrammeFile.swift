@@ -1,18 +1,20 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes a programme file assembled in memory (an MP3 joined from takes) straight to the
-/// disk, past the page cache.
+/// Writes a programme file joined from pieces in memory (an MP3 from its takes' frames)
+/// straight to the disk, past the page cache, and returns its SHA-256.
 ///
 /// A province's day is about 4 GB of MP3s that this process never reads again. Through the
 /// page cache each byte is first copied into freshly allocated cache pages; on the 2-core
-/// development VM that copy cost ~15 s of kernel time per province, while direct I/O
+/// development VM that cost ~15 s of kernel time per province, while direct I/O
 /// (`O_DIRECT`) costs ~1 s and leaves the cache to the files stations are downloading.
-/// Where direct I/O is refused (tmpfs, some network file systems) the file is written the
-/// ordinary way. Either way it goes to a temporary name beside `url` and is renamed into
-/// place, so a reader never sees half a file.
+/// The pieces stream through one aligned buffer and are hashed on the way, so the whole
+/// file is never held in memory. Where direct I/O is refused (tmpfs, some network file
+/// systems) the same loop writes the ordinary way. The file goes to a temporary name
+/// beside `url` and is renamed into place, so a reader never sees half a file.
 enum ProgrammeFile {
     /// Linux's `O_DIRECT`, which Swift's Glibc module does not export; 0 where unknown
     /// (then files are written the ordinary way).
@@ -23,72 +25,93 @@ enum ProgrammeFile {
     #else
     static let directFlag: Int32 = 0
     #endif
-
     /// Alignment direct I/O needs for the buffer, the file offset and the length (a page
     /// covers every block size in use).
     static let alignment = 4096
+    /// Bytes gathered before each write.
+    static let bufferSize = 1 << 20
 
-    static func write(_ bytes: [UInt8], to url: URL) throws {
+    /// Writes `pieces` back to back as the file at `url`; returns the file's SHA-256 (hex).
+    static func write(_ pieces: [[UInt8]], to url: URL) throws -> String {
         let tmp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp")
+        var fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | directFlag, 0o644)
+        if fd < 0 && errno == EINVAL && directFlag != 0 {
+            fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        guard fd >= 0 else { throw failure(url, String(cString: strerror(errno))) }
+        guard let buffer = aligned_alloc(alignment, bufferSize) else {
+            close(fd)
+            unlink(tmp.path)
+            throw failure(url, "out of memory")
+        }
+        defer { free(buffer) }
         do {
-            if try !writeDirect(bytes, to: tmp.path) {
-                try Data(bytes).write(to: tmp)
+            var hash = SHA256()
+            var filled = 0
+            for piece in pieces {
+                hash.update(data: piece)
+                try piece.withUnsafeBytes { bytes in
+                    var taken = 0
+                    while taken < bytes.count {
+                        let n = min(bufferSize - filled, bytes.count - taken)
+                        (buffer + filled).copyMemory(from: bytes.baseAddress! + taken, byteCount: n)
+                        filled += n
+                        taken += n
+                        if filled == bufferSize {
+                            try writeAll(fd, buffer, filled, url)
+                            filled = 0
+                        }
+                    }
+                }
             }
+            // The whole blocks direct, then the tail (not a whole block) with direct I/O off.
+            let whole = filled / alignment * alignment
+            if whole > 0 { try writeAll(fd, buffer, whole, url) }
+            if whole < filled {
+                try directIO(fd, on: false, url)
+                try writeAll(fd, buffer + whole, filled - whole, url)
+            }
+            guard close(fd) == 0 else {
+                fd = -1
+                throw failure(url, String(cString: strerror(errno)))
+            }
+            fd = -1
             guard rename(tmp.path, url.path) == 0 else { throw failure(url, "cannot rename into place") }
+            return Checksum.hex(hash.finalize())
         } catch {
+            if fd >= 0 { close(fd) }
             unlink(tmp.path)
             throw error
         }
     }
 
-    /// Writes with `O_DIRECT`: the whole aligned part from an aligned copy, then the tail
-    /// with direct I/O switched off. Returns false, having written nothing, when the file
-    /// system refuses direct I/O.
-    private static func writeDirect(_ bytes: [UInt8], to path: String) throws -> Bool {
-        guard directFlag != 0 else { return false }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | directFlag, 0o644)
-        if fd < 0 {
-            if errno == EINVAL { return false }
-            throw failure(URL(fileURLWithPath: path), String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
-        let aligned = bytes.count / alignment * alignment
-        if aligned > 0 {
-            guard let buffer = aligned_alloc(alignment, aligned) else { throw failure(URL(fileURLWithPath: path), "out of memory") }
-            defer { free(buffer) }
-            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: aligned) }
-            var written = 0
-            while written < aligned {
-                let n = Glibc.write(fd, buffer + written, aligned - written)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 && errno == EINVAL && written == 0 {
-                    // Opened, but this file system does not do direct writes after all.
-                    return false
-                }
-                guard n > 0 else { throw failure(URL(fileURLWithPath: path), String(cString: strerror(errno))) }
-                written += n
+    /// Writes all `count` bytes. A direct write the file system refuses (`EINVAL`) is
+    /// retried with direct I/O off.
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int, _ url: URL) throws {
+        var written = 0
+        while written < count {
+            let n = Glibc.write(fd, bytes + written, count - written)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && errno == EINVAL && directFlag != 0 && fcntl(fd, F_GETFL) & directFlag != 0 {
+                try directIO(fd, on: false, url)
+                continue
             }
+            guard n > 0 else { throw failure(url, String(cString: strerror(errno))) }
+            written += n
         }
-        if aligned < bytes.count {
-            let flags = fcntl(fd, F_GETFL)
-            guard flags >= 0, fcntl(fd, F_SETFL, flags & ~directFlag) == 0 else {
-                throw failure(URL(fileURLWithPath: path), String(cString: strerror(errno)))
-            }
-            try bytes.withUnsafeBytes { all in
-                var written = aligned
-                while written < all.count {
-                    let n = Glibc.write(fd, all.baseAddress! + written, all.count - written)
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { throw failure(URL(fileURLWithPath: path), String(cString: strerror(errno))) }
-                    written += n
-                }
-            }
+    }
+
+    private static func directIO(_ fd: Int32, on: Bool, _ url: URL) throws {
+        guard directFlag != 0 else { return }
+        let flags = fcntl(fd, F_GETFL)
+        guard flags >= 0, fcntl(fd, F_SETFL, on ? flags | directFlag : flags & ~directFlag) == 0 else {
+            throw failure(url, String(cString: strerror(errno)))
         }
-        return true
     }
 
     private static func failure(_ url: URL, _ reason: String) -> CocoaError {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "cannot write \(url.path): \(reason)"])
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                                                 NSLocalizedDescriptionKey: "cannot write \(url.path): \(reason)"])
     }
 }

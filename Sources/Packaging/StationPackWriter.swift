@@ -41,9 +41,7 @@ struct StationPackWriter: Sendable {
                     try AudioFile.writeMP3(pcm!, sampleRate: rate, bitrateKbps: province.output.mp3BitrateKbps, title: title, to: url)
                     sha256 = try Checksum.sha256(file: url)
                 case .mp3:
-                    let bytes = timeline.mp3(title: title)
-                    try ProgrammeFile.write(bytes, to: url)
-                    sha256 = Checksum.sha256(bytes)
+                    sha256 = try ProgrammeFile.write(timeline.mp3Pieces(title: title), to: url)
                 case .vtt:
                     let bytes = Data(Captions.webVTT(timeline, sampleRate: rate).utf8)
                     try bytes.write(to: url, options: .atomic)

@@ -70,13 +70,13 @@ public struct ProgrammeTimeline: Sendable {
         return samples
     }
 
-    /// The programme as one MP3 stream: an ID3v2 title tag, then every take's frames.
-    public func mp3(title: String) -> [UInt8] {
-        var bytes = ID3Tag.v2(title: title)
-        for place in places {
+    /// The programme's MP3 as the pieces it is joined from, in order: an ID3v2 tag with
+    /// the title, then every take's frames. Written one after another they are one
+    /// continuous stream; nothing is copied to join them.
+    public func mp3Pieces(title: String) -> [[UInt8]] {
+        [ID3Tag.v2(title: title)] + places.map { place in
             guard let mp3 = place.take.mp3 else { preconditionFailure("take was not encoded to MP3") }
-            bytes.append(contentsOf: mp3.bytes)
+            return mp3.bytes
         }
-        return bytes
     }
 }
