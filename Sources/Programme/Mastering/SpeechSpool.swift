@@ -26,7 +26,7 @@ final class SpeechSpool: @unchecked Sendable {
     init(directory: URL) throws {
         var template = Array(directory.appendingPathComponent(".speech-spool.XXXXXX").path.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw SpoolError("cannot create a spool file in \(directory.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw TakeStoreError("cannot create a spool file in \(directory.path): \(String(cString: strerror(errno)))") }
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         unlink(path)
         descriptor = fd
@@ -53,7 +53,7 @@ final class SpeechSpool: @unchecked Sendable {
             while written < bytes.count {
                 let n = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(end + written))
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw SpoolError("cannot write the speech spool: \(String(cString: strerror(errno)))") }
+                guard n > 0 else { throw TakeStoreError("cannot write the speech spool: \(String(cString: strerror(errno)))") }
                 written += n
             }
         }
@@ -69,16 +69,10 @@ final class SpeechSpool: @unchecked Sendable {
             while done < bytes.count {
                 let n = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(entry.offset + done))
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw SpoolError("cannot read the speech spool: \(n < 0 ? String(cString: strerror(errno)) : "it ended early")") }
+                guard n > 0 else { throw TakeStoreError("cannot read the speech spool: \(n < 0 ? String(cString: strerror(errno)) : "it ended early")") }
                 done += n
             }
         }
         return samples.map { Float($0) / 32768 }
     }
-}
-
-/// The spool could not be written or read (disk full, folder not writable).
-struct SpoolError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

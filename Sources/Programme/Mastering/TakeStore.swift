@@ -3,8 +3,8 @@ import Foundation
 import Speech
 
 /// Makes every take a build needs, once, in two steps: `prepare` synthesizes every sentence
-/// (one owner of the engine) and learns each take's layout, so programmes can be planned on
-/// real lengths; `master` then levels and encodes, on all cores, only the takes that air.
+/// (a worker process per core) and learns each take's layout, so programmes can be planned
+/// on real lengths; `master` then levels and encodes, on all cores, only the takes that air.
 public struct TakeStore: Sendable {
     /// Mastered takes.
     public private(set) var takes: [TakeKey: Take] = [:]
@@ -71,7 +71,8 @@ public struct TakeStore: Sendable {
 
     /// Masters the prepared takes in `keys` that are not mastered yet, on all cores.
     public mutating func master(_ keys: some Sequence<TakeKey>) async throws {
-        let wanted = Set(keys).filter { takes[$0] == nil }.sorted { "\($0)" < "\($1)" }
+        // Any order: each take is mastered on its own, so the bytes do not depend on it.
+        let wanted = Set(keys).filter { takes[$0] == nil }
         guard !wanted.isEmpty else { return }
         let master = self.master, raw = self.raw, spool = self.spool, layouts = self.layouts
         let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
@@ -79,7 +80,7 @@ public struct TakeStore: Sendable {
             var results: [(TakeKey, Take)] = []
             var inFlight = 0
             for key in wanted {
-                guard let source = raw[key.source] else { throw SpoolError("take \(key) was not prepared, or its raw sound was released") }
+                guard let source = raw[key.source] else { throw TakeStoreError("take \(key) was not prepared, or its raw sound was released") }
                 if inFlight >= width * 2, let result = try await group.next() {
                     results.append(result)
                     inFlight -= 1
@@ -88,7 +89,7 @@ public struct TakeStore: Sendable {
                     let (sound, rate) = try Self.load(source, from: spool)
                     let take = try master.master(sound: sound, sampleRate: rate, pauseAfterMs: key.pauseAfterMs)
                     guard take.layout == layouts[key] else {
-                        throw SpoolError("take \(key) came out \(take.layout), planned as \(String(describing: layouts[key]))")
+                        throw TakeStoreError("take \(key) came out \(take.layout), planned as \(String(describing: layouts[key]))")
                     }
                     return (key, take)
                 }
