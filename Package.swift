@@ -29,12 +29,14 @@ let package = Package(
                        providers: [.apt(["libebur128-dev"])]),
         .systemLibrary(name: "CSamplerate", pkgConfig: "samplerate",
                        providers: [.apt(["libsamplerate0-dev"])]),
+        .systemLibrary(name: "CLame", pkgConfig: "lame",
+                       providers: [.apt(["libmp3lame-dev"])]),
 
         // The normalizer: written Vietnamese → the words an announcer says. No audio, no config.
         .target(name: "VietnameseText", resources: [.copy("Lexicon")]),
 
-        // Audio buffers, measurement and files (libsndfile).
-        .target(name: "Audio", dependencies: ["CSndfile", "CEbur128", "CSamplerate"],
+        // Audio buffers, measurement and files (libsndfile), MP3 segments (LAME).
+        .target(name: "Audio", dependencies: ["CSndfile", "CEbur128", "CSamplerate", "CLame"],
                 swiftSettings: optimizedEvenInDebug),
 
         // The espeak-ng engine, owned by one actor.

@@ -10,15 +10,32 @@ import Foundation
 /// meter's buffers. Blocks that would straddle two pieces are not counted.
 public struct GatingBlocks: Sendable, Hashable {
     /// Loudness of each block, LUFS (−inf for digital silence).
-    public var loudness: [Float]
+    public let loudness: [Float]
+    /// Mean-square energy of each block that passes the absolute gate (−70 LUFS), worked
+    /// out once here: a programme's loudness sums thousands of blocks from shared takes,
+    /// and converting each from LUFS again for every programme cost a second of a province build.
+    let gatedEnergies: [Double]
+    /// Those blocks' loudness, LUFS, for the relative gate.
+    let gatedLoudness: [Float]
 
-    public init(loudness: [Float]) { self.loudness = loudness }
+    public init(loudness: [Float]) {
+        self.loudness = loudness
+        gatedLoudness = loudness.filter { $0 > Self.absoluteGate }
+        gatedEnergies = gatedLoudness.map(Self.energy)
+    }
+
+    /// ITU-R BS.1770-4's absolute gate, LUFS.
+    static let absoluteGate: Float = -70
+    static func energy(_ lufs: Float) -> Double { pow(10, (Double(lufs) + 0.691) / 10) }
+    static func lufs(_ energy: Double) -> Double { -0.691 + 10 * log10(energy) }
 
     /// Measures mono `samples` as they lie in a programme: after `leading` and before
     /// `trailing` frames of digital silence, fed to the meter without building the longer buffer.
     public init(samples: [Float], sampleRate: Int, leading: Int = 0, trailing: Int = 0) {
-        loudness = []
-        guard sampleRate >= 10, let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_M.rawValue)) else { return }
+        guard sampleRate >= 10, let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_M.rawValue)) else {
+            self.init(loudness: [])
+            return
+        }
         var pointer: UnsafeMutablePointer<ebur128_state>? = state
         defer { ebur128_destroy(&pointer) }
         let hop = sampleRate / 10, block = sampleRate * 4 / 10
@@ -56,7 +73,7 @@ public struct GatingBlocks: Sendable, Hashable {
                 }
             }
         }
-        loudness = blocks
+        self.init(loudness: blocks)
     }
 
     /// The same blocks after a gain of `decibels`.
@@ -66,16 +83,20 @@ public struct GatingBlocks: Sendable, Hashable {
 
     /// Integrated loudness (LUFS) of pieces played back to back; −inf if nothing passes.
     public static func integratedLUFS(of pieces: [GatingBlocks]) -> Double {
-        func energy(_ lufs: Float) -> Double { pow(10, (Double(lufs) + 0.691) / 10) }
-        func lufs(_ energy: Double) -> Double { -0.691 + 10 * log10(energy) }
         var sum = 0.0, count = 0
-        for piece in pieces { for value in piece.loudness where value > -70 { sum += energy(value); count += 1 } }
+        for piece in pieces {
+            for energy in piece.gatedEnergies { sum += energy }
+            count += piece.gatedEnergies.count
+        }
         guard count > 0 else { return -.infinity }
         let relativeGate = lufs(sum / Double(count)) - 10
         sum = 0
         count = 0
         for piece in pieces {
-            for value in piece.loudness where value > -70 && Double(value) > relativeGate { sum += energy(value); count += 1 }
+            for (value, energy) in zip(piece.gatedLoudness, piece.gatedEnergies) where Double(value) > relativeGate {
+                sum += energy
+                count += 1
+            }
         }
         return count > 0 ? lufs(sum / Double(count)) : -.infinity
     }

@@ -2,7 +2,8 @@ import Foundation
 import CSndfile
 
 extension AudioFile {
-    /// Write an MP3 (MPEG Layer III, constant bitrate) through libsndfile's LAME encoder,
+    /// Write an MP3 (MPEG Layer III, constant bitrate) through libsndfile's LAME encoder
+    /// (at LAME's default quality: the straightforward whole-file way the benchmark compares),
     /// with `title` in its ID3 tag. libsndfile has LAME write an ID3v1 tag, whose text is
     /// Latin-1 and 30 bytes long, so the title is written folded to ASCII (`Tiêu đề` →
     /// `Tieu de`) and cut to 30 bytes: readable on every player instead of mojibake. `bitrateKbps` must be one MPEG allows at this rate:
@@ -19,7 +20,7 @@ extension AudioFile {
             let file = try SoundFile(writing: tmp, finalPath: url.path, sampleRate: sampleRate, channels: channels,
                                      format: Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III))
             defer { file.close() }
-            let level = MP3SegmentEncoder.compressionLevel(bitrateKbps: bitrateKbps, low: low, high: high)
+            let level = compressionLevel(bitrateKbps: bitrateKbps, low: low, high: high)
             guard file.command(Int32(SFC_SET_COMPRESSION_LEVEL), double: level),
                   file.command(Int32(SFC_SET_BITRATE_MODE), int: Int32(SF_BITRATE_MODE_CONSTANT)) else {
                 throw AudioFileError.writeFailed(path: url.path, reason: "encoder settings refused: \(file.error)")
@@ -30,5 +31,11 @@ extension AudioFile {
             try file.write(samples)
             try file.close(checked: true)
         }
+    }
+
+    /// libsndfile picks the CBR bit rate from a compression level c in 0…1 as
+    /// high − c × (high − low), truncated; aim half a kbps above so truncation lands on it.
+    static func compressionLevel(bitrateKbps: Int, low: Double, high: Double) -> Double {
+        min(max((high - Double(bitrateKbps) - 0.5) / (high - low), 0), 1)
     }
 }

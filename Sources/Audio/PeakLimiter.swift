@@ -26,7 +26,9 @@ public struct PeakLimiter: Sendable {
     /// passes the ceiling, in which case nothing was touched).
     ///
     /// One pass with look-ahead: the gain each frame needs is known `window` frames ahead
-    /// (held in small rings), so no buffer the length of the input is allocated.
+    /// (held in small rings), so no buffer the length of the input is allocated. Where the
+    /// gain is back at 1 and no peak is in sight, the pass jumps to the next peak's
+    /// look-ahead: those frames would be multiplied by exactly 1.
     @discardableResult
     public func apply(_ samples: inout [Float]) -> Bool {
         let n = samples.count
@@ -52,7 +54,9 @@ public struct PeakLimiter: Sendable {
                 // k, so the mean is never above needed[k]; it ramps down over the look-ahead.
                 var sum: Float = 0
                 var gain: Float = 1
-                for k in 0..<n {
+                var calm = 0                           // frames in a row at gain 1, nothing ahead
+                var k = 0
+                while k < n {
                     while next < n && next <= k + window {
                         let magnitude = abs(x[next])
                         let need: Float = magnitude > ceiling ? ceiling / magnitude : 1
@@ -71,6 +75,23 @@ public struct PeakLimiter: Sendable {
                     let smooth = min((sum + before) / Float(window + 1), needed[k & mask])
                     gain = min(smooth, gain * recoveryPerFrame)
                     x[k] *= gain
+                    k += 1
+                    calm = ahead == 1 && gain == 1 ? calm + 1 : 0
+                    guard calm > window, k > window else { continue }
+                    // Calm for a whole window: every term of the mean is 1, so it is exactly
+                    // window + 1 (any rounding left by earlier peaks is dropped), and frames
+                    // up to the next peak's look-ahead keep gain 1. Jump there.
+                    sum = Float(window + 1)
+                    var peak = next
+                    while peak < n && abs(x[peak]) <= ceiling { peak += 1 }
+                    if peak == n { break }
+                    guard peak - window > k else { continue }
+                    k = peak - window
+                    next = k
+                    head = 0
+                    tail = 0
+                    for i in 0..<size { needed[i] = 1; recent[i] = 1 }
+                    calm = 0
                 }
             }
             }

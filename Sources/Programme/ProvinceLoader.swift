@@ -114,6 +114,12 @@ public enum ProvinceLoader {
             settings.truePeakDBTP = value
         }
         if let bitrate = try map.optionalInt("mp3-bitrate") { settings.mp3BitrateKbps = bitrate }
+        if let quality = try map.optionalInt("mp3-quality") {
+            guard (0...9).contains(quality) else {
+                throw map.fail("mp3-quality \(quality) should be LAME's quality from 0 (best, slowest) to 9 (fastest), e.g. 5", at: map.node("mp3-quality"))
+            }
+            settings.mp3Quality = quality
+        }
         if let formats = try formats(map) { settings.formats = formats }
         settings.openingJingle = map.optionalString("opening-jingle")
         settings.closingJingle = map.optionalString("closing-jingle")

@@ -48,6 +48,25 @@ struct EncoderTests {
         }
     }
 
+    @Test("LAME's quality changes the effort, not the stream's shape; out of 0…9 is refused")
+    func segmentQuality() throws {
+        let sound = Signals.sine(frequency: 440, amplitude: 0.3, seconds: 2, sampleRate: 22050)
+        var pieces: [MP3Segment] = []
+        for quality in [0, 5, 9] {
+            let encoder = try MP3SegmentEncoder(sampleRate: 22050, bitrateKbps: 48, quality: quality)
+            let piece = try encoder.encode(sound)
+            #expect(piece.frameCount == encoder.frameCount(forSamples: sound.count))
+            #expect(piece.bytes.count == pieces.first?.bytes.count ?? piece.bytes.count, "CBR: the same size at any quality")
+            let decoded = try MP3SegmentEncoder.decode(piece.bytes)
+            // The tone's level survives (measured away from the codec's delay and padding).
+            #expect(abs(Level.rmsDBFS(Array(decoded[4000 ..< 40000])) - Level.rmsDBFS(Array(sound[4000 ..< 40000]))) < 0.2,
+                    "quality \(quality)")
+            pieces.append(piece)
+        }
+        #expect(pieces[0].bytes != pieces[2].bytes, "q0 and q9 encode differently")
+        #expect(throws: MP3Error.self) { _ = try MP3SegmentEncoder(sampleRate: 22050, bitrateKbps: 48, quality: 10) }
+    }
+
     @Test("MP3 refuses a bitrate MPEG cannot carry at this rate")
     func mp3BadBitrate() throws {
         let url = try Signals.temporaryFolder().appendingPathComponent("x.mp3")

@@ -66,8 +66,11 @@ import Testing
         #expect(throws: ConfigError.self) { _ = try ProvinceLoader.parse(base + "output:\n  sample-rate: 16000\n", file: "loa.yaml") }
         #expect(throws: ConfigError.self) { _ = try ProvinceLoader.parse(base + "output:\n  formats: [wav, ogg]\n", file: "loa.yaml") }
         #expect(throws: ConfigError.self) { _ = try ProvinceLoader.parse(base + "output:\n  loudness: 3\n", file: "loa.yaml") }
-        let province = try? ProvinceLoader.parse(base + "output:\n  formats: mp3, vtt\n  loudness: -23\n", file: "loa.yaml")
+        #expect(throws: ConfigError.self) { _ = try ProvinceLoader.parse(base + "output:\n  mp3-quality: 10\n", file: "loa.yaml") }
+        let province = try? ProvinceLoader.parse(base + "output:\n  formats: mp3, vtt\n  loudness: -23\n  mp3-quality: 2\n", file: "loa.yaml")
         #expect(province?.output.formats == [.mp3, .vtt])
         #expect(province?.output.loudnessLUFS == -23)
+        #expect(province?.output.mp3Quality == 2)
+        #expect(OutputSettings().mp3Quality == 5)
     }
 }

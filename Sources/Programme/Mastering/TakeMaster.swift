@@ -18,7 +18,8 @@ public struct TakeMaster: Sendable {
         self.settings = settings
         self.keepsSound = keepsSound
         if makesMP3 {
-            let encoder = try MP3SegmentEncoder(sampleRate: settings.sampleRate, bitrateKbps: settings.mp3BitrateKbps)
+            let encoder = try MP3SegmentEncoder(sampleRate: settings.sampleRate, bitrateKbps: settings.mp3BitrateKbps,
+                                                quality: settings.mp3Quality)
             self.encoder = encoder
             self.codecDelay = try encoder.measuredDelay()
         } else {
@@ -64,7 +65,7 @@ public struct TakeMaster: Sendable {
                 try encoder.encode(sound + repeatElement(0, count: pause))
             }
             var piece = try encoded()
-            var decodedPeak = try Loudness.truePeakDBTP(samples: MP3SegmentEncoder.decode(piece.bytes, expectedFrames: piece.decodedFrames), sampleRate: rate)
+            var decodedPeak = try measuredTruePeak(of: MP3SegmentEncoder.decode(piece.bytes, expectedFrames: piece.decodedFrames))
             for _ in 0..<3 where decodedPeak > peakLimit {
                 let trim = peakLimit - 0.05 - decodedPeak
                 scale(&sound, byDB: trim)
@@ -72,7 +73,7 @@ public struct TakeMaster: Sendable {
                 truePeak += trim
                 blocks = blocks.shifted(by: trim)
                 piece = try encoded()
-                decodedPeak = try Loudness.truePeakDBTP(samples: MP3SegmentEncoder.decode(piece.bytes, expectedFrames: piece.decodedFrames), sampleRate: rate)
+                decodedPeak = try measuredTruePeak(of: MP3SegmentEncoder.decode(piece.bytes, expectedFrames: piece.decodedFrames))
             }
             truePeak = max(truePeak, decodedPeak)
             mp3 = piece
@@ -124,7 +125,7 @@ public struct TakeMaster: Sendable {
             step = gainDB(loudness: loudness, samples: sound) / delivered
         }
         guard checksTruePeak else { return (total, -.infinity, blocks) }
-        var truePeak = Loudness.truePeakDBTP(samples: sound, sampleRate: rate)
+        var truePeak = measuredTruePeak(of: sound)
         if truePeak > peakLimit {
             let trim = peakLimit - 0.05 - truePeak
             scale(&sound, byDB: trim)
@@ -139,6 +140,13 @@ public struct TakeMaster: Sendable {
     /// libebur128 oversamples 4× whatever the rate, which at 22050 Hz (88.2 kHz) reads
     /// intersample peaks up to ~0.2 dB lower than a 192 kHz meter such as ffmpeg's.
     var peakLimit: Double { settings.truePeakDBTP - 0.2 }
+
+    /// The true peak of `sound` at the output rate, exact from a decibel under `peakLimit` up
+    /// (where it decides a trim and where programmes' peaks lie); only the stretches loud
+    /// enough to get there are measured.
+    func measuredTruePeak(of sound: [Float]) -> Double {
+        Loudness.truePeakDBTP(samples: sound, sampleRate: settings.sampleRate, from: peakLimit - 1)
+    }
 
     /// The least share of a make-up gain assumed to survive the limiter, so one pass never
     /// asks for more than twice the shortfall.
