@@ -186,46 +186,32 @@ public struct DayBuild {
                 return .failure(error)
             }
         }
-        let aired = plans.flatMap { plan -> [TakeKey] in
-            guard case .success(let plan) = plan else { return [] }
-            return plan.programmes.flatMap { $0.items.flatMap(\.segment.takes) }
+        // Takes are mastered shared ones first, then a batch of stations at a time; each
+        // batch's packs are written on the pack thread while the next batch is mastered.
+        let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
+                                       assembly: options.assembly)
+        let pipeline = PackPipeline(writer: writer, staging: staging)
+        for (position, plan) in plans.enumerated() {
+            if case .failure(let error) = plan { pipeline.record(error, at: position) }
         }
-        try await takes.master(aired)
+        let order = MasteringOrder(plans: plans)
+        try await takes.master(order.shared)
+        for batch in order.batches {
+            try await takes.master(batch.keys)
+            pipeline.write(batch.stations.compactMap { position in
+                guard case .success(let plan) = plans[position] else { return nil }
+                return (position, plan)
+            }, takes: takes)
+        }
         takes.releaseRawSound()
         report.distinctTakes = takes.takes.count
         report.distinctAudioSeconds = Double(takes.takes.values.reduce(0) { $0 + $1.frames }) / Double(province.output.sampleRate)
         endStage("takes")
 
-        let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
-                                       assembly: options.assembly)
         var index = DayIndex(schemaVersion: StationManifest.currentSchemaVersion, loaVersion: LoaVersion.current,
                              province: province.name, date: date.description, stations: [], problems: [])
-        // Stations are written on all cores; results are taken in province order.
-        let madeTakes = takes, stationsInOrder = stationItems.map(\.station)
-        let packs = try await withThrowingTaskGroup(of: (Int, Result<(StationPlan, StationManifest), PlanningError>).self) { group in
-            var results = [Result<(StationPlan, StationManifest), PlanningError>?](repeating: nil, count: plans.count)
-            var next = 0
-            func submit() {
-                guard next < plans.count else { return }
-                let position = next, station = stationsInOrder[next], planned = plans[next]
-                next += 1
-                group.addTask {
-                    guard case .success(let plan) = planned else {
-                        if case .failure(let error) = planned { return (position, .failure(error)) }
-                        preconditionFailure("a plan is a success or a failure")
-                    }
-                    let folder = staging.appendingPathComponent(station.code)
-                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                    return (position, .success((plan, try writer.write(plan: plan, takes: madeTakes, to: folder))))
-                }
-            }
-            for _ in 0..<max(ProcessInfo.processInfo.activeProcessorCount, 1) { submit() }
-            while let (position, result) = try await group.next() {
-                results[position] = result
-                submit()
-            }
-            return results.compactMap { $0 }
-        }
+        let outcomes = try await pipeline.finish()
+        let packs = plans.indices.compactMap { outcomes[$0] }
         for ((station, _, _, _), pack) in zip(stationItems, packs) {
             switch pack {
             case .failure(let error):

@@ -1,0 +1,58 @@
+import Foundation
+import Programme
+
+/// Writes stations' packs on a thread of its own while the build masters the next
+/// stations' takes.
+///
+/// A province's programme files are about 4 GB, written once and mostly disk time; written
+/// after the mastering they added 5–6 s to a province build, written beside it they cost
+/// the mastering only the hashing. One writer is enough to keep up, and leaves the
+/// cores to the mastering. Stations are handed over in batches with a copy of the take
+/// store as it then is (copy on write: the takes' audio is shared, not copied).
+final class PackPipeline: @unchecked Sendable {
+    typealias Outcome = Result<(StationPlan, StationManifest), PlanningError>
+
+    private let writer: StationPackWriter
+    private let staging: URL
+    private let queue = DispatchQueue(label: "loa.packs", qos: .userInitiated)
+    private let lock = NSLock()
+    private var outcomes: [Int: Outcome] = [:]
+    private var failure: Error?
+
+    init(writer: StationPackWriter, staging: URL) {
+        self.writer = writer
+        self.staging = staging
+    }
+
+    /// Queues the packs of `stations` (position in the province, plan); every take their
+    /// programmes air must be in `takes`.
+    func write(_ stations: [(position: Int, plan: StationPlan)], takes: TakeStore) {
+        queue.async { [self] in
+            for (position, plan) in stations {
+                guard lock.withLock({ failure == nil }) else { return }
+                do {
+                    let folder = staging.appendingPathComponent(plan.station.code)
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    let manifest = try writer.write(plan: plan, takes: takes, to: folder)
+                    lock.withLock { outcomes[position] = .success((plan, manifest)) }
+                } catch {
+                    lock.withLock { failure = failure ?? error }
+                }
+            }
+        }
+    }
+
+    /// Records a station that could not be planned.
+    func record(_ error: PlanningError, at position: Int) {
+        lock.withLock { outcomes[position] = .failure(error) }
+    }
+
+    /// Waits for every queued pack; the outcomes by position, or the first write error.
+    func finish() async throws -> [Int: Outcome] {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in queue.async { done.resume() } }
+        return try lock.withLock {
+            if let failure { throw failure }
+            return outcomes
+        }
+    }
+}
