@@ -1,8 +1,9 @@
 import CEbur128
 import Foundation
 
-/// The loudness of a piece of audio's gating blocks (400 ms, one every 100 ms), as
-/// libebur128 measures them (momentary loudness read after every 100 ms of audio).
+/// The loudness of a piece of audio's gating blocks (400 ms, one every 100 ms), from
+/// libebur128's K-weighted mean square of each 100 ms (a block is four of them; at a rate
+/// that is not a multiple of 10 Hz, four hops of `rate / 10` frames).
 ///
 /// A programme made of many pieces is measured by gating the union of its pieces' blocks
 /// (ITU-R BS.1770-4: absolute gate −70 LUFS, relative gate −10 LU), without rendering it
@@ -26,7 +27,8 @@ public struct GatingBlocks: Sendable, Hashable {
 
     /// ITU-R BS.1770-4's absolute gate, LUFS.
     static let absoluteGate: Float = -70
-    static func energy(_ lufs: Float) -> Double { pow(10, (Double(lufs) + 0.691) / 10) }
+    static func energy(_ lufs: Float) -> Double { energy(Double(lufs)) }
+    static func energy(_ lufs: Double) -> Double { pow(10, (lufs + 0.691) / 10) }
     static func lufs(_ energy: Double) -> Double { -0.691 + 10 * log10(energy) }
 
     /// Measures mono `samples` as they lie in a programme: after `leading` and before
@@ -38,7 +40,7 @@ public struct GatingBlocks: Sendable, Hashable {
         }
         var pointer: UnsafeMutablePointer<ebur128_state>? = state
         defer { ebur128_destroy(&pointer) }
-        let hop = sampleRate / 10, block = sampleRate * 4 / 10
+        let hop = sampleRate / 10
         let total = leading + samples.count + trailing
         var blocks: [Float] = []
         blocks.reserveCapacity(total / max(hop, 1))
@@ -66,10 +68,20 @@ public struct GatingBlocks: Sendable, Hashable {
                     }
                     fed += count
                 }
+                // Each 400 ms block's mean square is the mean of its four 100 ms quarters', so
+                // the meter reports each 100 ms once instead of summing 400 ms at every hop.
+                var quarters = [Double](repeating: 0, count: 4)
+                var hops = 0
                 while fed + hop <= total {
                     feed(hop)
                     var value = 0.0
-                    if fed >= block, ebur128_loudness_momentary(state, &value) == 0 { blocks.append(Float(value)) }
+                    guard ebur128_loudness_window(state, 100, &value) == 0 else { continue }
+                    quarters[hops & 3] = Self.energy(value)
+                    hops += 1
+                    if hops >= 4 {
+                        let energy = (quarters[0] + quarters[1] + quarters[2] + quarters[3]) / 4
+                        blocks.append(energy > 0 ? Float(Self.lufs(energy)) : -.infinity)
+                    }
                 }
             }
         }

@@ -123,3 +123,29 @@ struct PeakLimiterTests {
         #expect(again == signal, "the same input gives the same bytes")
     }
 }
+
+@Suite("Gating blocks")
+struct GatingBlocksTests {
+    @Test("blocks gate to the loudness libebur128 gives the whole signal", arguments: [22050, 44100, 48000])
+    func matchLibebur128(sampleRate: Int) {
+        for seed in UInt64(1) ... 6 {
+            let signal = Signals.bursts(seconds: 8, sampleRate: sampleRate, seed: seed)
+            let blocks = GatingBlocks(samples: signal, sampleRate: sampleRate)
+            let whole = Loudness.measure(samples: signal, sampleRate: sampleRate, channels: 1)
+            #expect(blocks.loudness.count == signal.count / (sampleRate / 10) - 3, "one block a hop once 400 ms are in")
+            #expect(abs(GatingBlocks.integratedLUFS(of: [blocks]) - whole.integratedLUFS) < 0.01,
+                    "seed \(seed): \(GatingBlocks.integratedLUFS(of: [blocks])) against \(whole.integratedLUFS)")
+            #expect(abs(Double(blocks.loudness.max()!) - whole.maxMomentaryLUFS) < 0.01, "the loudest block is the momentary maximum")
+        }
+    }
+
+    @Test("silence around the samples counts as the programme would play it")
+    func leadingAndTrailingSilence() {
+        let rate = 22050
+        let tone = Signals.sine(frequency: 1000, amplitude: 0.25, seconds: 2, sampleRate: rate)
+        let padded = [Float](repeating: 0, count: 3307) + tone + [Float](repeating: 0, count: 5000)
+        #expect(GatingBlocks(samples: tone, sampleRate: rate, leading: 3307, trailing: 5000)
+                == GatingBlocks(samples: padded, sampleRate: rate))
+        #expect(GatingBlocks(samples: [Float](repeating: 0, count: rate), sampleRate: rate).loudness.allSatisfy { $0 == -.infinity })
+    }
+}
