@@ -7,26 +7,32 @@ import Programme
 /// A province's programme files are about 4 GB, written once and mostly disk time; written
 /// after the mastering they added 5–6 s to a province build, written beside it they cost
 /// the mastering only the hashing. One writer is enough to keep up, and leaves the
-/// cores to the mastering. Stations are handed over in batches with a copy of the take
-/// store as it then is (copy on write: the takes' audio is shared, not copied).
+/// cores to the mastering; programmes rendered and encoded whole (the benchmark's
+/// baseline) are CPU work, and get a writer per core. Stations are handed over in
+/// batches with a copy of the take store as it then is (copy on write: the takes' audio
+/// is shared, not copied).
 final class PackPipeline: @unchecked Sendable {
     typealias Outcome = Result<(StationPlan, StationManifest), PlanningError>
 
     private let writer: StationPackWriter
     private let staging: URL
-    private let queue = DispatchQueue(label: "loa.packs", qos: .userInitiated)
+    private let queues: [DispatchQueue]
+    private var batches = 0
     private let lock = NSLock()
     private var outcomes: [Int: Outcome] = [:]
     private var failure: Error?
 
-    init(writer: StationPackWriter, staging: URL) {
+    init(writer: StationPackWriter, staging: URL, writers: Int = 1) {
         self.writer = writer
         self.staging = staging
+        queues = (0 ..< max(writers, 1)).map { DispatchQueue(label: "loa.packs.\($0)", qos: .userInitiated) }
     }
 
     /// Queues the packs of `stations` (position in the province, plan); every take their
     /// programmes air must be in `takes`.
     func write(_ stations: [(position: Int, plan: StationPlan)], takes: TakeStore) {
+        let queue = queues[batches % queues.count]
+        batches += 1
         queue.async { [self] in
             for (position, plan) in stations {
                 guard lock.withLock({ failure == nil }) else { return }
@@ -49,7 +55,9 @@ final class PackPipeline: @unchecked Sendable {
 
     /// Waits for every queued pack; the outcomes by position, or the first write error.
     func finish() async throws -> [Int: Outcome] {
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in queue.async { done.resume() } }
+        for queue in queues {
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in queue.async { done.resume() } }
+        }
         return try lock.withLock {
             if let failure { throw failure }
             return outcomes

@@ -71,6 +71,6 @@ import Testing
         #expect(province?.output.formats == [.mp3, .vtt])
         #expect(province?.output.loudnessLUFS == -23)
         #expect(province?.output.mp3Quality == 2)
-        #expect(OutputSettings().mp3Quality == 5)
+        #expect(OutputSettings().mp3Quality == 7)
     }
 }
