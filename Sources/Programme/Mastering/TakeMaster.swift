@@ -140,9 +140,11 @@ public struct TakeMaster: Sendable {
     }
 
     /// The highest true peak a take may measure: the ceiling less a margin, because
-    /// libebur128 oversamples 4× whatever the rate, which at 22050 Hz (88.2 kHz) reads
-    /// intersample peaks up to ~0.2 dB lower than a 192 kHz meter such as ffmpeg's.
-    var peakLimit: Double { settings.truePeakDBTP - 0.2 }
+    /// libebur128 oversamples 4× whatever the rate. At 22050 Hz (88.2 kHz) a peak made by a
+    /// component at f can fall between its points and read low by up to
+    /// −20·log10(cos(π·f / 88200)): 0.1 dB at 4 kHz, 0.3 dB at 7.5 kHz, 0.4 dB at 9 kHz.
+    /// With this margin, 27 province MP3 programmes measured ≤ −1.30 dBTP at 8× (scipy).
+    var peakLimit: Double { settings.truePeakDBTP - 0.4 }
 
     /// The true peak of `sound` at the output rate, exact from a decibel under `peakLimit` up
     /// (where it decides a trim and where programmes' peaks lie); only the stretches loud
