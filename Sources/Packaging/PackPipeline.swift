@@ -17,7 +17,7 @@ final class PackPipeline: @unchecked Sendable {
     private let writer: StationPackWriter
     private let staging: URL
     private let queues: [DispatchQueue]
-    private var batches = 0
+    private var handedOver = 0
     private let lock = NSLock()
     private var outcomes: [Int: Outcome] = [:]
     private var failure: Error?
@@ -29,12 +29,13 @@ final class PackPipeline: @unchecked Sendable {
     }
 
     /// Queues the packs of `stations` (position in the province, plan); every take their
-    /// programmes air must be in `takes`.
+    /// programmes air must be in `takes`. Stations go to the writers in turn. Called from
+    /// one task at a time.
     func write(_ stations: [(position: Int, plan: StationPlan)], takes: TakeStore) {
-        let queue = queues[batches % queues.count]
-        batches += 1
-        queue.async { [self] in
-            for (position, plan) in stations {
+        for (position, plan) in stations {
+            let queue = queues[handedOver % queues.count]
+            handedOver += 1
+            queue.async { [self] in
                 guard lock.withLock({ failure == nil }) else { return }
                 do {
                     let folder = staging.appendingPathComponent(plan.station.code)
