@@ -190,8 +190,10 @@ public struct DayBuild {
         // batch's packs are written on the pack thread while the next batch is mastered.
         let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
                                        assembly: options.assembly)
+        // Rendering and measuring whole programmes (WAV masters, the baseline) is CPU work:
+        // a writer per core. Joining MP3 takes is disk work: one writer.
         let pipeline = PackPipeline(writer: writer, staging: staging,
-                                    writers: options.assembly == .whole ? ProcessInfo.processInfo.activeProcessorCount : 1)
+                                    writers: keepsSound ? ProcessInfo.processInfo.activeProcessorCount : 1)
         for (position, plan) in plans.enumerated() {
             if case .failure(let error) = plan { pipeline.record(error, at: position) }
         }
