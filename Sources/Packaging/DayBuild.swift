@@ -198,13 +198,20 @@ public struct DayBuild {
             if case .failure(let error) = plan { pipeline.record(error, at: position) }
         }
         let order = MasteringOrder(plans: plans)
-        try await takes.master(order.shared)
-        for batch in order.batches {
-            try await takes.master(batch.keys)
-            pipeline.write(batch.stations.compactMap { position in
-                guard case .success(let plan) = plans[position] else { return nil }
-                return (position, plan)
-            }, takes: takes)
+        do {
+            try await takes.master(order.shared)
+            for batch in order.batches {
+                try await takes.master(batch.keys)
+                pipeline.write(batch.stations.compactMap { position in
+                    guard case .success(let plan) = plans[position] else { return nil }
+                    return (position, plan)
+                }, takes: takes)
+            }
+        } catch {
+            // No pack is written once the build has failed.
+            pipeline.stop(because: error)
+            _ = try? await pipeline.finish()
+            throw error
         }
         takes.releaseRawSound()
         report.distinctTakes = takes.takes.count

@@ -49,6 +49,11 @@ final class PackPipeline: @unchecked Sendable {
         }
     }
 
+    /// Drops the packs not yet written; `finish` then throws `error`.
+    func stop(because error: Error) {
+        lock.withLock { failure = failure ?? error }
+    }
+
     /// Records a station that could not be planned.
     func record(_ error: PlanningError, at position: Int) {
         lock.withLock { outcomes[position] = .failure(error) }
