@@ -61,19 +61,19 @@ public struct TakeMaster: Sendable {
                                              checksTruePeak: encoder == nil || keepsSound)
         var mp3: MP3Segment?
         if let encoder {
-            func encoded() throws -> MP3Segment {
-                try encoder.encode(sound + repeatElement(0, count: pause))
+            // The take with its pause, encoded, and the true peak of what a player decodes.
+            func encoded() throws -> (MP3Segment, Double) {
+                let piece = try encoder.encode(sound + repeatElement(0, count: pause))
+                return (piece, measuredTruePeak(of: try MP3SegmentEncoder.decode(piece.bytes, expectedFrames: piece.decodedFrames)))
             }
-            var piece = try encoded()
-            var decodedPeak = try measuredTruePeak(of: MP3SegmentEncoder.decode(piece.bytes, expectedFrames: piece.decodedFrames))
+            var (piece, decodedPeak) = try encoded()
             for _ in 0..<3 where decodedPeak > peakLimit {
                 let trim = peakLimit - 0.05 - decodedPeak
                 scale(&sound, byDB: trim)
                 gain += trim
                 truePeak += trim
                 blocks = blocks.shifted(by: trim)
-                piece = try encoded()
-                decodedPeak = try measuredTruePeak(of: MP3SegmentEncoder.decode(piece.bytes, expectedFrames: piece.decodedFrames))
+                (piece, decodedPeak) = try encoded()
             }
             truePeak = max(truePeak, decodedPeak)
             mp3 = piece
