@@ -61,14 +61,20 @@ public actor SpeechEngine {
     /// A sentence that makes no sound (empty, punctuation only) adds no audio and no pause;
     /// its timing is an empty range where it would have been.
     ///
+    /// With `isolatingSentences`, every sentence starts from the same engine state, so its
+    /// samples do not depend on the sentences before it in the call (see `SpeechWorker`).
+    ///
     /// The engine is set up on this actor; the synthesis itself runs in a forked worker that
     /// this call waits for on a dispatch thread, so several calls can synthesize at once (one
     /// worker process each) without holding the actor or a Swift concurrency thread.
-    public nonisolated func synthesize(paragraphs: [[String]], voice: VoiceProfile) async throws -> Clip {
+    public nonisolated func synthesize(paragraphs: [[String]], voice: VoiceProfile,
+                                       isolatingSentences: Bool = false) async throws -> Clip {
         let rate = try await prepare(voice: voice)
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.render(paragraphs: paragraphs, voice: voice, rate: rate) })
+                continuation.resume(with: Result {
+                    try Self.render(paragraphs: paragraphs, voice: voice, rate: rate, isolatingSentences: isolatingSentences)
+                })
             }
         }
     }
@@ -81,7 +87,8 @@ public actor SpeechEngine {
     }
 
     /// Synthesizes in a worker process and assembles the clip (see `synthesize`).
-    private static func render(paragraphs: [[String]], voice: VoiceProfile, rate: Int) throws -> Clip {
+    private static func render(paragraphs: [[String]], voice: VoiceProfile, rate: Int,
+                               isolatingSentences: Bool) throws -> Clip {
         // Trim whitespace first: an empty sentence never reaches espeak-ng.
         var texts: [String] = []
         var assembler = ClipAssembler(sentencePause: Self.frames(ms: voice.sentencePauseMs, rate: rate),
@@ -102,7 +109,8 @@ public actor SpeechEngine {
         // 10 bytes a second covers the slowest rate. Untouched reserve costs nothing.
         assembler.reserve(frames: texts.reduce(0) { $0 + $1.utf8.count } * rate / 10)
         if texts.contains(where: { !$0.isEmpty }) {
-            try SpeechWorker.run(voice: voice, sentences: texts, into: &assembler)
+            try SpeechWorker.run(voice: voice, sentences: texts, isolatingSentences: isolatingSentences,
+                                 into: &assembler)
         } else {
             for _ in texts { assembler.beginSentence(); assembler.endSentence() }
         }

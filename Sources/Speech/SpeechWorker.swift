@@ -24,6 +24,9 @@ import Darwin
 /// functions (espeak-ng, `write`) and touches memory prepared by the parent; it never
 /// allocates through the Swift runtime.
 enum SpeechWorker {
+    /// Exit status of a worker whose sentence, spoken in a process of its own, crashed.
+    static let sentenceCrashed: Int32 = 5
+
     /// Held while a worker is being started (see `run`).
     private static let forkLock = NSLock()
     /// Record kinds on the pipe; each record starts with four Int32: kind, a, b, c.
@@ -37,7 +40,15 @@ enum SpeechWorker {
 
     /// Synthesize each sentence (empty ones are skipped) with `voice` in a forked child,
     /// streaming the audio into `assembler`.
-    static func run(voice: VoiceProfile, sentences: [String], into assembler: inout ClipAssembler) throws {
+    ///
+    /// With `isolatingSentences`, the child forks again for every sentence, so each starts
+    /// from the state the voice was selected in rather than where the previous sentence left
+    /// the engine's statics: a sentence then sounds the same whatever it is synthesized with
+    /// (a build's takes must not depend on which other stations' sentences share the call).
+    /// It costs a fork per sentence (under a millisecond), so a clip read as one text does
+    /// without it.
+    static func run(voice: VoiceProfile, sentences: [String], isolatingSentences: Bool = false,
+                    into assembler: inout ClipAssembler) throws {
         // Everything the child needs is laid out in C memory before the fork.
         let nameC = strdup(voice.espeakVoice)!
         defer { free(nameC) }
@@ -78,8 +89,8 @@ enum SpeechWorker {
             textLengths.withUnsafeBufferPointer { lengths in
                 forkWorker(voiceName: nameC, paramKeys: paramKeys, paramValues: paramValues,
                            paramCount: parameters.count, texts: textPointers.baseAddress!,
-                           lengths: lengths.baseAddress!, count: textPointers.count, context: context,
-                           readEnd: fds[0])
+                           lengths: lengths.baseAddress!, count: textPointers.count,
+                           isolating: isolatingSentences, context: context, readEnd: fds[0])
             }
         }
         close(fds[1])
@@ -95,9 +106,10 @@ enum SpeechWorker {
         try parsed.get()
         let exitedNormally = (status & 0x7f) == 0
         guard exitedNormally, (status >> 8) & 0xff == 0 else {
-            throw SpeechError.synthesisFailed(exitedNormally
-                ? "speech worker exited with status \((status >> 8) & 0xff)"
-                : "espeak-ng crashed (signal \(status & 0x7f)) on this text")
+            let code = (status >> 8) & 0xff
+            throw SpeechError.synthesisFailed(!exitedNormally ? "espeak-ng crashed (signal \(status & 0x7f)) on this text"
+                : code == Self.sentenceCrashed ? "espeak-ng crashed on a sentence of this text"
+                : "speech worker exited with status \(code)")
         }
     }
 
@@ -159,7 +171,8 @@ private func forkWorker(voiceName: UnsafePointer<CChar>,
                         paramKeys: UnsafePointer<espeak_PARAMETER>, paramValues: UnsafePointer<Int32>,
                         paramCount: Int,
                         texts: UnsafePointer<UnsafeMutablePointer<CChar>?>, lengths: UnsafePointer<Int>,
-                        count: Int, context: UnsafeMutablePointer<WorkerContext>, readEnd: Int32) -> pid_t {
+                        count: Int, isolating: Bool,
+                        context: UnsafeMutablePointer<WorkerContext>, readEnd: Int32) -> pid_t {
     let pid = fork()
     if pid != 0 { return pid }
 
@@ -183,16 +196,39 @@ private func forkWorker(voiceName: UnsafePointer<CChar>,
     }
     var i = 0
     while i < count {
-        var result = EE_OK
-        if let text = texts[i] {
-            result = espeak_Synth(text, lengths[i], 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
-                                  UnsafeMutableRawPointer(context))
+        if isolating, texts[i] != nil {
+            // Speak this sentence in a grandchild forked from the state the voice was set in;
+            // what is staged goes out first so that only the grandchild writes from here.
+            flush(context)
+            let sentencePid = fork()
+            if sentencePid == 0 {
+                speakSentence(texts[i], length: lengths[i], context: context)
+                flush(context)
+                _exit(0)
+            }
+            guard sentencePid > 0 else { _exit(4) }
+            var status: Int32 = 0
+            while waitpid(sentencePid, &status, 0) < 0 && errno == EINTR {}
+            // A sentence that crashed espeak-ng ends this worker with the same signal.
+            guard status == 0 else { _exit((status & 0x7f) == 0 ? (status >> 8) & 0xff : SpeechWorker.sentenceCrashed) }
+        } else {
+            speakSentence(texts[i], length: lengths[i], context: context)
         }
-        writeRecord(context, SpeechWorker.Record.sentenceDone.rawValue, result.rawValue, 0, 0)
         i += 1
     }
     flush(context)
     _exit(0)
+}
+
+/// Child side: speaks one sentence (nil: an empty one) and records that it is done.
+private func speakSentence(_ text: UnsafeMutablePointer<CChar>?, length: Int,
+                           context: UnsafeMutablePointer<WorkerContext>) {
+    var result = EE_OK
+    if let text {
+        result = espeak_Synth(text, length, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
+                              UnsafeMutableRawPointer(context))
+    }
+    writeRecord(context, SpeechWorker.Record.sentenceDone.rawValue, result.rawValue, 0, 0)
 }
 
 /// espeak-ng's synthesis callback (runs in the worker child): streams word events and the

@@ -169,7 +169,10 @@ public struct TakeStore: Sendable {
         // Pauses are the takes' business; synthesize the sentences back to back.
         profile.sentencePauseMs = 0
         profile.paragraphPauseMs = 0
-        let clip = try await engine.synthesize(paragraphs: sentences.map { [$0] }, voice: profile)
+        // Each sentence from the same engine state: a take is the same bytes whichever
+        // sentences share its chunk, so a station's files do not depend on the others built.
+        let clip = try await engine.synthesize(paragraphs: sentences.map { [$0] }, voice: profile,
+                                               isolatingSentences: true)
         var cut = [SpeechSpool.Entry?](repeating: nil, count: sentences.count)
         for timing in clip.sentences where timing.index < sentences.count {
             cut[timing.index] = try spool.append(clip.samples[timing.startFrame..<timing.endFrame])
