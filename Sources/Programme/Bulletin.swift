@@ -56,10 +56,11 @@ public struct Bulletin: Sendable, Hashable {
     /// Last day it airs, inclusive: `valid-until`, else the first day.
     public var lastDay: CalendarDate? { validUntil ?? firstDay }
 
-    /// Whether it is approved and valid on `date`.
+    /// Whether it is approved and valid on `date`. It never airs before its approval day,
+    /// even when `valid-from` is earlier (it would air words nobody had approved yet).
     public func airs(on date: CalendarDate) -> Bool {
-        guard !isPending, let first = firstDay, let last = lastDay else { return false }
-        return first <= date && date <= last
+        guard let approval, let first = firstDay, let last = lastDay else { return false }
+        return first <= date && date <= last && approval.on <= date
     }
 
     /// Whether it is addressed to `station` in `district`.

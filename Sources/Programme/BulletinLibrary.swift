@@ -6,35 +6,33 @@ public enum BulletinLibrary {
     /// Largest file accepted as a bulletin; a bulletin is read aloud in minutes, not hours.
     public static let maximumFileSize = 1_000_000
 
-    /// Files that live beside bulletins but are not bulletins.
-    static func isBulletinFile(_ relativePath: String) -> Bool {
-        let name = (relativePath as NSString).lastPathComponent
-        return name.hasSuffix(".txt") && !name.hasPrefix(".") && !name.hasPrefix("_")
-    }
-
     /// The bulletins that parsed, in path order, and every diagnostic.
+    ///
+    /// Hidden and `_` folders are not entered (see `BulletinFolder`); files that are not
+    /// `.txt` are reported as not read. Two files with the same id are both reported, each
+    /// naming the other, and neither airs until staff resolve it: Loa cannot tell which one
+    /// is the corrected text.
     public static func load(directory: URL, displayPrefix: String? = nil) -> (bulletins: [Bulletin], diagnostics: [Diagnostic]) {
         let prefix = displayPrefix ?? directory.path
-        var bulletins: [Bulletin] = []
+        var parsed: [Bulletin] = []
         var diagnostics: [Diagnostic] = []
-        var seenIDs: [String: String] = [:]
-        let paths = (FileManager.default.subpaths(atPath: directory.path) ?? []).filter(isBulletinFile).sorted()
-        for relative in paths {
+        for (relative, entry) in BulletinFolder.scan(directory) {
             let display = (prefix as NSString).appendingPathComponent(relative)
+            switch entry {
+            case .ignored: continue
+            case .notRead(let advice):
+                diagnostics.append(Diagnostic(.warning, file: display, advice))
+                continue
+            case .bulletin: break
+            }
             let url = directory.appendingPathComponent(relative)
             let defaultID = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
             let (bulletin, found) = read(url, display: display, defaultID: defaultID)
             diagnostics += found
-            guard let bulletin else { continue }
-            if let other = seenIDs[bulletin.id] {
-                diagnostics.append(Diagnostic(.error, file: display,
-                    "bulletin id '\(bulletin.id)' is also used by \(other); give one of them another 'id:' or file name"))
-                continue
-            }
-            seenIDs[bulletin.id] = display
-            bulletins.append(bulletin)
+            if let bulletin { parsed.append(bulletin) }
         }
-        return (bulletins, diagnostics)
+        let (unique, duplicates) = DuplicateIDs.separate(parsed)
+        return (unique, diagnostics + duplicates)
     }
 
     /// Reads and parses one file, checking size, binary content and UTF-8 first.

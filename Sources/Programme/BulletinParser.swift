@@ -138,6 +138,11 @@ public enum BulletinParser {
         if let from = bulletin.firstDay, let until = bulletin.lastDay, until < from {
             return error(fields["valid-until"]?.line, "valid-until \(until) is before valid-from \(from)")
         }
+        if let unreadable = BulletinReadability.problem(in: bulletin) {
+            diagnostics.append(unreadable)
+            return (nil, diagnostics)
+        }
+        diagnostics += ApprovalNotes.notes(for: bulletin, fields: fields.mapValues(\.value), headerEnd: closing + 1)
         return (bulletin, diagnostics)
     }
 }

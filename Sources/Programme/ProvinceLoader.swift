@@ -21,6 +21,7 @@ public enum ProvinceLoader {
 
         var slots: [Slot] = []
         var slotLines: [String: Int] = [:]
+        var maxLines: [String: Int] = [:]
         for entry in try root.list("slots") {
             let id = try entry.string("id")
             if let earlier = slotLines[id] {
@@ -44,6 +45,10 @@ public enum ProvinceLoader {
             }
             slots.append(Slot(id: id, startMinute: start, maxMs: maxMs, minMs: minMs,
                               label: entry.optionalString("label") ?? id))
+            maxLines[id] = entry.node("max")?.mark?.line ?? entry.line
+        }
+        if let overlap = SlotOverlap.problem(in: slots, maxLines: maxLines, entryLines: slotLines, file: file) {
+            throw ConfigError(overlap)
         }
 
         guard let announcementsNode = try root.mapping("announcements") else {

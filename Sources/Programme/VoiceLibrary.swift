@@ -6,7 +6,14 @@ import Speech
 public struct VoiceLibrary: Sendable {
     public var profiles: [String: VoiceProfile]
 
-    public init(profiles: [String: VoiceProfile]) { self.profiles = profiles }
+    /// Where each profile's `espeak-voice:` is written, by profile id, so a voice espeak-ng
+    /// does not have is reported at its file and line (`checkEngineVoices`).
+    public var espeakVoiceLines: [String: ConfigLocation]
+
+    public init(profiles: [String: VoiceProfile], espeakVoiceLines: [String: ConfigLocation] = [:]) {
+        self.profiles = profiles
+        self.espeakVoiceLines = espeakVoiceLines
+    }
 
     /// Profile ids, sorted.
     public var ids: [String] { profiles.keys.sorted() }
@@ -23,6 +30,7 @@ public struct VoiceLibrary: Sendable {
             throw ConfigError(Diagnostic(.error, file: prefix, "has no voice profiles; expected files like bac.yaml (see docs/formats.md)"))
         }
         var profiles: [String: VoiceProfile] = [:]
+        var lines: [String: ConfigLocation] = [:]
         for name in names {
             let display = (prefix as NSString).appendingPathComponent(name)
             let id = (name as NSString).deletingPathExtension
@@ -30,13 +38,22 @@ public struct VoiceLibrary: Sendable {
                   let text = String(validating: data, as: UTF8.self) else {
                 throw ConfigError(Diagnostic(.error, file: display, "cannot be read as UTF-8 text"))
             }
-            profiles[id] = try parse(text, id: id, file: display)
+            let (profile, espeakVoiceLine) = try read(text, id: id, file: display)
+            profiles[id] = profile
+            lines[id] = ConfigLocation(file: display, line: espeakVoiceLine)
         }
-        return VoiceLibrary(profiles: profiles)
+        return VoiceLibrary(profiles: profiles, espeakVoiceLines: lines)
     }
 
     /// Parses one profile, checking every number against espeak-ng's ranges.
     public static func parse(_ text: String, id: String, file: String) throws(ConfigError) -> VoiceProfile {
+        try read(text, id: id, file: file).profile
+    }
+
+    /// The profile and the line of its `espeak-voice:`.
+    static func read(_ text: String, id: String, file: String) throws(ConfigError)
+        -> (profile: VoiceProfile, espeakVoiceLine: Int?)
+    {
         let map = try YAMLMapping.parse(text, file: file)
         func number(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
             guard let value = try map.optionalInt(key) else { throw map.fail("expected '\(key):' (a whole number in \(range))") }
@@ -45,11 +62,12 @@ public struct VoiceLibrary: Sendable {
             }
             return value
         }
-        return VoiceProfile(
+        let profile = VoiceProfile(
             id: id, espeakVoice: try map.string("espeak-voice"),
             rate: try number("rate", 80...450), pitch: try number("pitch", 0...100),
             pitchRange: try number("pitch-range", 0...100), volume: try number("volume", 0...200),
             sentencePauseMs: try number("sentence-pause-ms", 0...5000),
             paragraphPauseMs: try number("paragraph-pause-ms", 0...10000))
+        return (profile, map.node("espeak-voice")?.mark?.line)
     }
 }

@@ -13,6 +13,10 @@ struct YAMLMapping {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if let tabLine = tabIndentedLine(in: text, near: error.line) {
+                throw ConfigError(Diagnostic(.error, file: file, line: tabLine,
+                    "tabs are not allowed for indentation in YAML; use spaces"))
+            }
             throw ConfigError(Diagnostic(.error, file: file, line: error.line,
                                          "is not valid YAML: \(error.problem)"))
         } catch {
@@ -25,6 +29,22 @@ struct YAMLMapping {
     }
 
     var line: Int? { node.mark?.line }
+
+    /// The line a tab in the indentation broke, for a YAML error at `errorLine`: that line
+    /// or the one before when indented with a tab (without a line: the first such line).
+    /// YAML forbids tabs in indentation and editors insert them unseen; libyaml's own
+    /// message ("while scanning for the next token…") does not say so. Valid YAML with a
+    /// tab (inside a block scalar) parses, so it never gets here.
+    static func tabIndentedLine(in text: String, near errorLine: Int?) -> Int? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        func tabIndented(_ number: Int) -> Bool {
+            guard number >= 1, number <= lines.count else { return false }
+            return lines[number - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
+        }
+        guard let errorLine else { return (1...max(1, lines.count)).first(where: tabIndented) }
+        if tabIndented(errorLine) { return errorLine }
+        return tabIndented(errorLine - 1) ? errorLine - 1 : nil
+    }
 
     func fail(_ message: String, at node: Node? = nil) -> ConfigError {
         ConfigError(Diagnostic(.error, file: file, line: (node ?? self.node).mark?.line, message))

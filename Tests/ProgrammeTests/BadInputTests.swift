@@ -40,6 +40,8 @@ import Testing
         ("unknown-voice.txt", nil, "voice 'hue' has no profile"),
         ("empty-body.txt", nil, "body after the header is empty"),
         ("binary.txt", nil, "binary file"),
+        ("emoji-body.txt", 9, "the body has 0 Vietnamese (Latin) letters; there is nothing to read aloud"),
+        ("chinese-body.txt", 9, "letters of other scripts, which cannot be read aloud"),
     ]
 
     @Test(arguments: cases)
@@ -98,17 +100,5 @@ import Testing
             return error.diagnostic.file == "loa.yaml" && error.diagnostic.line != nil
                 && error.diagnostic.message.contains("station code 'TL' is used twice (also on line")
         }
-    }
-
-    @Test func sameIDTwiceKeepsTheFirstAndReportsTheSecond() throws {
-        let folder = try Fixture.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let good = Fixture.badInput.appendingPathComponent("good.txt")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: good, to: folder.appendingPathComponent("good.txt"))
-        try FileManager.default.copyItem(at: good, to: folder.appendingPathComponent("sub/good.txt"))
-        let loaded = BulletinLibrary.load(directory: folder, displayPrefix: "Bulletins")
-        #expect(loaded.bulletins.count == 1)
-        #expect(loaded.diagnostics.first?.message.contains("bulletin id 'good' is also used by Bulletins/good.txt") == true)
     }
 }

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func defaultsWhenOptionalKeysAreAbsent() throws {
-        let text = "---\ntitle: T\napproved-by: A\napproved-on: 2021-09-24\n---\nNội dung.\n"
+        let text = "---\ntitle: T\napproved-by: A\napproved-on: 2021-09-24\n---\nNội dung thông báo.\n"
         let b = try #require(BulletinParser.parse(text, file: "x/y.txt", defaultID: "y").0)
         #expect(b.id == "y")
         #expect(b.priority == .normal)
@@ -54,16 +54,16 @@ import Testing
     }
 
     @Test func withoutApprovalIsPendingAndNeverAirs() throws {
-        let text = "---\ntitle: Dự thảo\napproved-by: A\nvalid-from: 2021-09-01\nvalid-until: 2021-12-31\n---\nNội dung.\n"
+        let text = "---\ntitle: Dự thảo\napproved-by: A\nvalid-from: 2021-09-01\nvalid-until: 2021-12-31\n---\nNội dung thông báo.\n"
         let b = try #require(BulletinParser.parse(text, file: "p.txt", defaultID: "p").0)
         #expect(b.isPending)
         #expect(!b.airs(on: CalendarDate(iso: "2021-09-24")!))
     }
 
     @Test func windowsLineEndsAndByteOrderMarkAreAccepted() throws {
-        let text = "\u{FEFF}---\r\ntitle: T\r\napproved-by: A\r\napproved-on: 2021-09-24\r\n---\r\nMột.\r\n\r\nHai.\r\n"
+        let text = "\u{FEFF}---\r\ntitle: T\r\napproved-by: A\r\napproved-on: 2021-09-24\r\n---\r\nĐoạn một.\r\n\r\nĐoạn hai.\r\n"
         let b = try #require(BulletinParser.parse(text, file: "w.txt", defaultID: "w").0)
-        #expect(b.paragraphs.map(\.text) == ["Một.", "Hai."])
+        #expect(b.paragraphs.map(\.text) == ["Đoạn một.", "Đoạn hai."])
     }
 
     @Test func badPriorityNamesTheLineAndTheChoices() {

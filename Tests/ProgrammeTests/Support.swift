@@ -16,6 +16,39 @@ enum Fixture {
         return url
     }
 
+    /// The repository's root, for the sample bulletins, `loa.yaml` and `Voices/`.
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Writes `text` to `relativePath` under `folder`, making the folders on the way.
+    static func write(_ text: String, to relativePath: String, in folder: URL) throws {
+        let url = folder.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// A valid, approved bulletin (for 2021-09-24, all stations) with `title`, `extra`
+    /// header lines, and `body`.
+    static func bulletin(title: String = "Lịch tiêm vắc-xin", extra: String = "",
+                         body: String = "Kính thưa bà con! Trạm Y tế xã tổ chức tiêm vắc-xin phòng COVID-19.") -> String {
+        "---\ntitle: \(title)\napproved-by: Nguyễn Văn An\napproved-on: 2021-09-23\nvalid-from: 2021-09-24\n"
+            + "valid-until: 2021-09-24\n\(extra)---\n\(body)\n"
+    }
+
+    /// Every file under `folder` (hidden ones too) with its bytes, to show nothing changed.
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
     static let provinceYAML = """
     province: Thử nghiệm
     voice: bac

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Decides which files under `Bulletins/` are bulletins, which are left alone on purpose,
+/// and which are reported as not read.
+///
+/// Staff keep trash, drafts and old copies beside the bulletins (`.Trash-1000/`, `_cu/`).
+/// What lies in a hidden or `_` folder must never air: an old copy in the trash must not
+/// replace the corrected file. And a file that looks like a bulletin but is not read (a
+/// `.docx`, a `.pdf`) must not vanish silently, or the station misses it without anyone
+/// knowing. The rules are listed in docs/formats.md.
+enum BulletinFolder {
+    /// What the library does with one file.
+    enum Entry: Equatable {
+        /// Read and parsed as a bulletin.
+        case bulletin
+        /// Left alone without a word: not meant as a bulletin (hidden, `_`, README, the
+        /// staff lexicon, an editor's or the system's own files).
+        case ignored
+        /// Not read, reported as a warning saying what to do.
+        case notRead(String)
+    }
+
+    /// The warning for a file that is not a `.txt`.
+    static let notTextAdvice = "not read: Loa reads bulletins only from .txt files (UTF-8 plain text); "
+        + "save it as plain text (.txt, encoding UTF-8), or move it into a folder whose name starts with '_'"
+
+    /// Whether a folder (by its name) is skipped with everything inside it.
+    static func skipsFolder(named name: String) -> Bool { name.hasPrefix(".") || name.hasPrefix("_") }
+
+    /// What to do with the file at `relativePath` (relative to the bulletins folder).
+    static func classify(_ relativePath: String) -> Entry {
+        let name = (relativePath as NSString).lastPathComponent
+        let atTop = !relativePath.contains("/")
+        let lowered = name.lowercased()
+        let stem = (lowered as NSString).deletingPathExtension
+        if name.hasPrefix(".") || name.hasPrefix("_") { return .ignored }
+        // Office lock files (`~$bản tin.docx`), editor backups (`bản tin.txt~`), system files.
+        if name.hasPrefix("~") || name.hasSuffix("~") || ["thumbs.db", "desktop.ini"].contains(lowered) {
+            return .ignored
+        }
+        if stem == "readme" { return .ignored }
+        if name == "lexicon.tsv" {
+            return atTop ? .ignored
+                : .notRead("not read: the staff lexicon is read only from lexicon.tsv at the top of the bulletins folder; move it there")
+        }
+        if (name as NSString).pathExtension.lowercased() == "txt" { return .bulletin }
+        return .notRead(notTextAdvice)
+    }
+
+    /// Every file under `directory`, relative to it and sorted, without descending into
+    /// hidden or `_` folders; each with what to do with it. A folder reached twice through
+    /// symbolic links is read once.
+    static func scan(_ directory: URL) -> [(path: String, entry: Entry)] {
+        var found: [(path: String, entry: Entry)] = []
+        var visited: Set<String> = []
+        func walk(_ folder: URL, _ relative: String) {
+            guard visited.insert(folder.resolvingSymlinksInPath().path).inserted else { return }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let url = folder.appendingPathComponent(name)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+                if isFolder.boolValue {
+                    if !skipsFolder(named: name) { walk(url, path) }
+                } else {
+                    found.append((path, classify(path)))
+                }
+            }
+        }
+        walk(directory, "")
+        return found.sorted { $0.path < $1.path }
+    }
+}
