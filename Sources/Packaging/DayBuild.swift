@@ -40,57 +40,23 @@ public struct DayBuildOptions: Sendable {
     }
 }
 
-/// What the day's build did, for the console summary and the exit status.
-public struct DayBuildReport: Sendable {
-    public enum Outcome: Int32, Sendable {
-        /// Everything built and every bulletin aired.
-        case complete = 0
-        /// Built, but bulletins were skipped, or not aired, or a station failed.
-        case partial = 1
-        /// Nothing could be built (bad configuration).
-        case failed = 2
-    }
-
-    public struct StationSummary: Sendable {
-        public var code: String
-        public var name: String
-        public var slots: [(id: String, durationMs: Int, maxMs: Int, items: Int, deferred: [String])]
-        public var notAired: [String]
-        public var underMinimum: [String]
-    }
-
-    public var diagnostics: [Diagnostic] = []
-    public var stations: [StationSummary] = []
-    /// Normalizer findings, by bulletin id (or the staff lexicon).
-    public var findings: [(source: String, findings: [Finding])] = []
-    public var failedStations: [String] = []
-    public var outputFolder: URL?
-    /// Distinct takes made (sentences and jingles with their pauses).
-    public var distinctTakes = 0
-    /// Seconds of audio in those takes (sound, pauses and codec padding): the audio made once.
-    public var distinctAudioSeconds = 0.0
-    /// Wall-clock seconds of each stage, for the summary (reading, takes, packs).
-    public var stageSeconds: [(stage: String, seconds: Double)] = []
-
-    public var outcome: Outcome {
-        if outputFolder == nil { return .failed }
-        let skipped = diagnostics.contains { $0.severity == .error }
-        let missed = stations.contains { !$0.notAired.isEmpty }
-        return skipped || missed || !failedStations.isEmpty ? .partial : .complete
-    }
-}
-
 /// The day's build: bulletins and province in, every station's programmes and manifests out.
 ///
-/// Reads only; writes only below the output folder, into a staging folder that replaces
-/// `Output/<date>` when complete, so a station never downloads a half-written pack.
+/// Reads only; writes only below the output folder. Everything is checked before anything
+/// is written; one build per output folder runs at a time (`OutputLock`); the day is written
+/// into a staging folder of this build's own and swapped in whole (`DayFolder`), so a
+/// station never downloads a half-written or mixed pack, whatever happens to the build.
 public struct DayBuild {
     public var options: DayBuildOptions
     public var engine: SpeechEngine
+    /// Told when the build has to wait for another build of the same output.
+    public var onWait: @Sendable (String) -> Void
 
-    public init(options: DayBuildOptions, engine: SpeechEngine = .shared) {
+    public init(options: DayBuildOptions, engine: SpeechEngine = .shared,
+                onWait: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
         self.engine = engine
+        self.onWait = onWait
     }
 
     public func run() async -> DayBuildReport {
@@ -99,23 +65,27 @@ public struct DayBuild {
             try await build(into: &report)
         } catch let error as ConfigError {
             report.diagnostics.append(error.diagnostic)
-            report.outputFolder = nil  // the outcome is then `.failed`
+            report.stopped = .failed
+        } catch let error as OutputError {
+            report.diagnostics.append(Diagnostic(.error, file: error.path, error.cause))
+            report.stopped = .outputFailed
         } catch {
-            report.diagnostics.append(Diagnostic(.error, file: options.output.path, "build failed: \(error)"))
-            report.outputFolder = nil
+            let output = OutputError.wrapping(error, at: displayPath(options.output))
+            report.diagnostics.append(Diagnostic(.error, file: output.path, "build failed: \(output.cause)"))
+            report.stopped = .outputFailed
         }
+        if report.stopped != nil { report.outputFolder = nil }
         return report
     }
 
     private func build(into report: inout DayBuildReport) async throws {
         let date = options.date
-        let clock = ContinuousClock()
-        var stageStart = clock.now
-        func endStage(_ name: String) {
-            let elapsed = stageStart.duration(to: clock.now)
-            report.stageSeconds.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            stageStart = clock.now
-        }
+        let stages = StageTimer()
+        defer { report.stageSeconds = stages.seconds }
+        let endStage = stages.end
+        // Everything that can be wrong with the options and the configuration is found before
+        // anything is written.
+        try checkOptions()
         var province = try ProvinceLoader.load(options.config, display: displayPath(options.config))
         if let formats = options.formats {
             province.output.formats = formats
@@ -125,6 +95,7 @@ public struct DayBuild {
         }
         let voices = try VoiceLibrary.load(directory: options.voices, displayPrefix: displayPath(options.voices))
         try checkVoices(of: province, in: voices)
+        try voices.checkEngineVoices(installed: try await engine.availableVoices())
         let stations = try selectedStations(of: province)
 
         var lexicon = Lexicon.builtIn
@@ -139,10 +110,17 @@ public struct DayBuild {
         report.diagnostics += loaded.diagnostics
         let validated = BulletinValidator.validate(loaded.bulletins, province: province, voices: voices)
         report.diagnostics += validated.diagnostics
-        let airing = validated.valid.filter { $0.airs(on: date) }
+        // A bulletin far too long for every slot it may air in is reported, not synthesized.
+        var airing: [Bulletin] = []
         var scripts: [String: Script] = [:]
-        for bulletin in airing {
+        for bulletin in validated.valid where bulletin.airs(on: date) {
             let script = Script(bulletin: bulletin, normalizer: normalizer)
+            if let tooLong = BulletinValidator.fitsNoSlot(bulletin, province: province, voices: voices,
+                                                          spokenText: script.spokenText) {
+                report.diagnostics.append(tooLong)
+                continue
+            }
+            airing.append(bulletin)
             scripts[bulletin.id] = script
             if !script.findings.isEmpty { report.findings.append((source: bulletin.id, findings: script.findings)) }
         }
@@ -165,12 +143,41 @@ public struct DayBuild {
         }
         endStage("reading")
 
-        let staging = options.output.appendingPathComponent(".\(date).partial")
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        // From here on the output is written: one build at a time, in a staging folder of its own.
+        let outputDisplay = displayPath(options.output)
+        let lock = try lockOutput(display: outputDisplay)
+        defer { withExtendedLifetime(lock) {} }
+        let dayFolder = DayFolder(output: options.output, date: date)
+        dayFolder.recover()
+        let spoken = Set(allTakes.compactMap { key -> String? in
+            if case .speech(let sentence, _) = key.source { return sentence } else { return nil }
+        })
+        try FreeSpace.require(FreeSpace.spoolBytes(texts: spoken, sampleRate: 22050), at: options.output, display: outputDisplay)
+        let staging = try dayFolder.makeStaging()
+        Interruption.shared.register(staging)
+        Failpoint.check("staging")
+        do {
+            try await write(stationItems, province: province, voices: voices, master: master, keepsSound: keepsSound,
+                            allTakes: allTakes, into: staging, replacing: dayFolder, report: &report, endStage: endStage)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            Interruption.shared.unregister(staging)
+            throw error
+        }
+    }
+
+    /// Synthesizes, plans, masters and writes every selected station's pack into `staging`,
+    /// keeps the previous packs of the others, writes the index, and swaps the day in.
+    private func write(_ stationItems: [(station: Station, openings: [String: ItemDraft], closings: [String: ItemDraft],
+                                         bulletins: [(Bulletin, ItemDraft)])],
+                       province: Province, voices: VoiceLibrary, master: TakeMaster, keepsSound: Bool,
+                       allTakes: [TakeKey], into staging: URL, replacing dayFolder: DayFolder,
+                       report: inout DayBuildReport, endStage: (String) -> Void) async throws {
+        let date = options.date
         var takes = try TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent(),
                                   spoolFolder: staging)
         try await takes.prepare(allTakes, engine: engine)
+        Failpoint.check("speech")
         endStage("speech")
 
         // Every station is planned on the real lengths; then only the takes that air are mastered.
@@ -186,6 +193,9 @@ public struct DayBuild {
                 return .failure(error)
             }
         }
+        let planned = plans.compactMap { try? $0.get() }
+        try FreeSpace.require(FreeSpace.packBytes(planned, province: province), at: staging,
+                              display: displayPath(options.output))
         // Takes are mastered shared ones first, then a batch of stations at a time; each
         // batch's packs are written on the pack thread while the next batch is mastered.
         let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
@@ -218,43 +228,101 @@ public struct DayBuild {
         report.distinctAudioSeconds = Double(takes.takes.values.reduce(0) { $0 + $1.frames }) / Double(province.output.sampleRate)
         endStage("takes")
 
-        var index = DayIndex(schemaVersion: StationManifest.currentSchemaVersion, loaVersion: LoaVersion.current,
-                             province: province.name, date: date.description, stations: [], problems: [])
         let outcomes = try await pipeline.finish()
-        let packs = plans.indices.compactMap { outcomes[$0] }
-        for ((station, _, _, _), pack) in zip(stationItems, packs) {
-            switch pack {
+        var made: [String: DayIndex.StationEntry] = [:]
+        for ((station, _, _, _), position) in zip(stationItems, plans.indices) {
+            switch outcomes[position] {
             case .failure(let error):
                 report.failedStations.append(station.code)
                 report.diagnostics.append(Diagnostic(.error, file: province.file, error.description))
             case .success(let (plan, manifest)):
-                index.stations.append(DayIndex.StationEntry(
+                made[station.code] = DayIndex.StationEntry(
                     code: station.code, name: station.name,
                     district: province.district(code: station.districtCode)?.name ?? station.districtCode,
                     manifest: "\(station.code)/manifest.json",
                     slots: manifest.slots.map { .init(id: $0.id, file: "\(station.code)/\($0.file)",
-                                                       durationMs: $0.durationMs, sha256: $0.sha256) }))
+                                                       durationMs: $0.durationMs, sha256: $0.sha256) },
+                    status: .built)
                 report.stations.append(.init(
                     code: station.code, name: station.name,
                     slots: manifest.slots.map { ($0.id, $0.durationMs, $0.maxMs, $0.items.count, $0.deferred) },
                     notAired: plan.notAired, underMinimum: plan.underMinimum))
+            case nil:
+                break
+            }
+        }
+        let index = try dayIndex(province: province, made: made, staging: staging,
+                                 previous: PreviousDay(folder: dayFolder.day), report: &report)
+        try JSONFile.write(index, to: staging.appendingPathComponent("index.json"))
+        Failpoint.check("index")
+        endStage("packs")
+
+        try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
+        report.outputFolder = dayFolder.day
+    }
+
+    /// The day's index: every station of the province in order, with the pack this build made,
+    /// else the previous build's (kept in `staging`): unchanged for a station not selected,
+    /// marked `previous` for one this build failed for.
+    private func dayIndex(province: Province, made: [String: DayIndex.StationEntry], staging: URL,
+                          previous: PreviousDay, report: inout DayBuildReport) throws -> DayIndex {
+        var index = DayIndex(schemaVersion: StationManifest.currentSchemaVersion, loaVersion: LoaVersion.current,
+                             province: province.name, date: options.date.description, stations: [], problems: [])
+        let selected = Set(try selectedStations(of: province).map(\.code))
+        for station in province.stations {
+            if let entry = made[station.code] {
+                index.stations.append(entry)
+            } else if !selected.contains(station.code) {
+                if let kept = try previous.keep(station.code, in: staging) { index.stations.append(kept) }
+            } else if var kept = try previous.keep(station.code, in: staging) {
+                kept.status = .previous
+                kept.problem = "not rebuilt: this build failed for the station (see problems); the pack is an earlier build's"
+                index.stations.append(kept)
+                report.keptStations.append(station.code)
             }
         }
         index.problems = report.diagnostics.map {
             .init(severity: $0.severity.rawValue, file: $0.file, line: $0.line, message: $0.message)
         }
-        try JSONFile.write(index, to: staging.appendingPathComponent("index.json"))
-        endStage("packs")
+        return index
+    }
 
-        let final = options.output.appendingPathComponent(date.description)
-        try? FileManager.default.removeItem(at: final)
-        try FileManager.default.moveItem(at: staging, to: final)
-        report.outputFolder = final
+    /// Option values that would build nothing sensible, or wipe a good day: an error.
+    private func checkOptions() throws(ConfigError) {
+        if let stations = options.stations, stations.allSatisfy(\.isEmpty) {
+            throw ConfigError(Diagnostic(.error, file: "--stations",
+                "names no station; give station codes like PD,TL, or leave --stations out to build every station"))
+        }
+        if let formats = options.formats, formats.isEmpty {
+            throw ConfigError(Diagnostic(.error, file: "--formats", "names no format; give some of wav, mp3, vtt"))
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.bulletins.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ConfigError(Diagnostic(.error, file: displayPath(options.bulletins),
+                "is not a folder; expected the folder of bulletin .txt files (--bulletins). Nothing was built, the day is unchanged"))
+        }
+    }
+
+    /// Makes the output folder if needed and takes its lock.
+    private func lockOutput(display: String) throws -> OutputLock {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: options.output.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw OutputError(path: display, cause: "is a file, not a folder; give --output a folder")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: options.output, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError.wrapping(error, at: display)
+            }
+        }
+        return try OutputLock(output: options.output, display: display, waiting: onWait)
     }
 
     /// The stations to build: all, or those named with `--stations` (unknown codes are an error).
     private func selectedStations(of province: Province) throws(ConfigError) -> [Station] {
-        guard let codes = options.stations else { return province.stations }
+        guard let codes = options.stations?.filter({ !$0.isEmpty }) else { return province.stations }
         let known = Set(province.stations.map(\.code))
         if let unknown = codes.first(where: { !known.contains($0) }) {
             throw ConfigError(Diagnostic(.error, file: province.file, "station '\(unknown)' given to --stations is not in the province"))

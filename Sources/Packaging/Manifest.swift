@@ -72,12 +72,26 @@ public struct DayIndex: Codable, Sendable, Hashable {
         public var sha256: String
     }
 
+    /// Whether a station's pack is the one the build that wrote the index made.
+    public enum PackStatus: String, Codable, Sendable, Hashable {
+        /// Made by the build that wrote this index (or by an earlier `--stations` build that
+        /// did not include the station, and kept since).
+        case built
+        /// That build failed for the station (see `problem`); the pack is the one an
+        /// earlier build made for the same date, kept so the station still has a programme.
+        case previous
+    }
+
     public struct StationEntry: Codable, Sendable, Hashable {
         public var code: String
         public var name: String
         public var district: String
         public var manifest: String
         public var slots: [SlotFile]
+        /// Absent in indexes written before Loa 0.2, whose packs were all built.
+        public var status: PackStatus?
+        /// Why the station was not rebuilt, when `status` is `previous`.
+        public var problem: String?
     }
 
     public struct Problem: Codable, Sendable, Hashable {

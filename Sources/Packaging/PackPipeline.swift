@@ -39,7 +39,7 @@ final class PackPipeline: @unchecked Sendable {
                 guard lock.withLock({ failure == nil }) else { return }
                 do {
                     let folder = staging.appendingPathComponent(plan.station.code)
-                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
                     let manifest = try writer.write(plan: plan, takes: takes, to: folder)
                     lock.withLock { outcomes[position] = .success((plan, manifest)) }
                 } catch {

@@ -8,7 +8,12 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build every station's programmes for one broadcast day.",
-        discussion: "Exit status: 0 all built; 1 built, but bulletins were skipped or not aired (listed); 2 nothing built (bad configuration).")
+        discussion: """
+            Exit status: 0 all built; 1 built, but bulletins were skipped or not aired, or a station \
+            failed (listed); 2 nothing built: bad configuration, voices or options; 3 nothing built: \
+            the output could not be written; 64 bad command line; 130 interrupted. Whenever \
+            nothing is built, Output/<date> is left as it was.
+            """)
 
     @Option(help: "Broadcast day, YYYY-MM-DD.")
     var date: String
@@ -49,13 +54,19 @@ struct BuildCommand: AsyncParsableCommand {
                 }
                 return format
             }
+            guard formatList?.isEmpty == false else {
+                throw ValidationError("--formats names no format; give one or more of wav, mp3, vtt, e.g. --formats mp3")
+            }
         }
         let options = DayBuildOptions(date: day, config: URL(fileURLWithPath: config),
                                       bulletins: URL(fileURLWithPath: bulletins),
                                       voices: URL(fileURLWithPath: voices), output: URL(fileURLWithPath: output),
                                       stations: stations.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                       formats: formatList, assembly: assembly)
-        let report = await DayBuild(options: options).run()
+        InterruptHandler.install()
+        let report = await DayBuild(options: options, onWait: { message in
+            FileHandle.standardError.write(Data("loa: \(message)\n".utf8))
+        }).run()
         BuildSummary.print(report, date: day)
         if report.outcome != .complete { throw ExitCode(report.outcome.rawValue) }
     }

@@ -23,8 +23,11 @@ enum BuildSummary {
             if !station.underMinimum.isEmpty { line += "; under minimum: \(station.underMinimum.joined(separator: ", "))" }
             Swift.print(line)
         }
-        for code in report.failedStations { Swift.print("\(code): FAILED (see above)") }
-        if !report.stageSeconds.isEmpty {
+        for code in report.failedStations {
+            Swift.print("\(code): FAILED (see above)"
+                + (report.keptStations.contains(code) ? "; its previous pack for \(date) stays on air" : ""))
+        }
+        if !report.stageSeconds.isEmpty, report.stopped == nil {
             Swift.print("time: " + report.stageSeconds.map { String(format: "%@ %.1f s", $0.stage, $0.seconds) }.joined(separator: ", ")
                 + String(format: "; %d distinct takes, %.0f s of audio", report.distinctTakes, report.distinctAudioSeconds))
         }
@@ -34,7 +37,9 @@ enum BuildSummary {
         case .partial:
             Swift.print("built \(date) for \(report.stations.count) stations with problems (listed above) → \(report.outputFolder?.path ?? "")")
         case .failed:
-            Swift.print("nothing built for \(date): fix the configuration error above")
+            Swift.print("nothing built for \(date): fix the error above; the day's output is unchanged")
+        case .outputFailed:
+            Swift.print("nothing built for \(date): the output could not be written (above); the day's output is unchanged")
         }
     }
 

@@ -1,0 +1,43 @@
+import Foundation
+import Programme
+
+/// The day a build is about to replace, whose station packs it keeps where it makes none:
+/// stations not selected with `--stations`, and stations this build failed for.
+struct PreviousDay {
+    let folder: URL
+    let index: DayIndex?
+
+    /// Reads `Output/<date>/index.json`, if there is a day.
+    init(folder: URL) {
+        self.folder = folder
+        index = try? JSONFile.read(DayIndex.self, from: folder.appendingPathComponent("index.json"))
+    }
+
+    /// The previous build's entry for `code`.
+    func entry(for code: String) -> DayIndex.StationEntry? {
+        index?.stations.first { $0.code == code }
+    }
+
+    /// Puts the station's previous pack into `staging` (hard links: packs are written once and
+    /// never changed in place, so old and new day may share the files) and returns its entry;
+    /// nil when there is no complete pack to keep (every file its manifest names present).
+    func keep(_ code: String, in staging: URL) throws -> DayIndex.StationEntry? {
+        guard let entry = entry(for: code) else { return nil }
+        let fileManager = FileManager.default
+        let source = folder.appendingPathComponent(code), target = staging.appendingPathComponent(code)
+        guard let manifest = try? JSONFile.read(StationManifest.self, from: source.appendingPathComponent("manifest.json")),
+              manifest.slots.flatMap(\.files).allSatisfy({
+                  fileManager.fileExists(atPath: source.appendingPathComponent($0.path).path)
+              }) else { return nil }
+        try fileManager.createDirectory(at: target, withIntermediateDirectories: false)
+        for name in try fileManager.contentsOfDirectory(atPath: source.path) {
+            let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
+            do {
+                try fileManager.linkItem(at: from, to: to)
+            } catch {
+                try fileManager.copyItem(at: from, to: to)
+            }
+        }
+        return entry
+    }
+}
