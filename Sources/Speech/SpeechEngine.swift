@@ -1,5 +1,8 @@
 import CEspeakNG
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An espeak-ng voice installed on this machine.
 public struct EngineVoice: Sendable, Hashable {
@@ -64,9 +67,10 @@ public actor SpeechEngine {
     /// With `isolatingSentences`, every sentence starts from the same engine state, so its
     /// samples do not depend on the sentences before it in the call (see `SpeechWorker`).
     ///
-    /// The engine is set up on this actor; the synthesis itself runs in a forked worker that
-    /// this call waits for on a dispatch thread, so several calls can synthesize at once (one
-    /// worker process each) without holding the actor or a Swift concurrency thread.
+    /// The engine is set up on this actor (to check the voice); the synthesis itself runs in
+    /// a worker process (`SpeechWorker`) that this call waits for on a dispatch thread, so
+    /// several calls can synthesize at once without holding the actor or a Swift concurrency
+    /// thread.
     public nonisolated func synthesize(paragraphs: [[String]], voice: VoiceProfile,
                                        isolatingSentences: Bool = false) async throws -> Clip {
         let rate = try await prepare(voice: voice)
@@ -157,7 +161,8 @@ public actor SpeechEngine {
         guard rate > 0 else {
             throw SpeechError.initializationFailed("espeak_Initialize returned \(rate); is espeak-ng-data installed?")
         }
-        espeak_SetSynthCallback(speechWorkerCallback)
+        // A worker that dies before reading its text must give an error, not kill `loa`.
+        signal(SIGPIPE, SIG_IGN)
         initializedRate = Int(rate)
         return Int(rate)
     }

@@ -18,9 +18,12 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
     public var sentencePauseMs: Int
     /// Silence after each paragraph (and between programme items), in milliseconds.
     public var paragraphPauseMs: Int
+    /// The espeak-ng data folder this voice speaks with (phoneme tables, dictionaries,
+    /// voices); nil for the system's.
+    public var speechData: String?
 
     public init(id: String, espeakVoice: String, rate: Int, pitch: Int, pitchRange: Int,
-                volume: Int, sentencePauseMs: Int, paragraphPauseMs: Int) {
+                volume: Int, sentencePauseMs: Int, paragraphPauseMs: Int, speechData: String? = nil) {
         self.id = id
         self.espeakVoice = espeakVoice
         self.rate = rate
@@ -29,5 +32,6 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
         self.volume = volume
         self.sentencePauseMs = sentencePauseMs
         self.paragraphPauseMs = paragraphPauseMs
+        self.speechData = speechData
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `loa` command line: thin; parse, call the libraries, print.
-@main
+
 struct Loa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loa",
