@@ -40,7 +40,11 @@ let package = Package(
                 swiftSettings: optimizedEvenInDebug),
 
         // The espeak-ng engine, owned by one actor.
-        .target(name: "Speech", dependencies: ["CEspeakNG", "Audio"]),
+        // (Its data: Loa's espeak-ng sources compiled per version, keyed by their SHA-256.)
+        .target(name: "Speech", dependencies: [
+            "CEspeakNG", "Audio",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // Province, bulletins, planning and rendering of programmes.
         .target(name: "Programme", dependencies: [

@@ -93,9 +93,10 @@ public struct DayBuild {
                 for s in province.districts[d].stations.indices { province.districts[d].stations[s].formats = nil }
             }
         }
-        let voices = try VoiceLibrary.load(directory: options.voices, displayPrefix: displayPath(options.voices))
+        var voices = try VoiceLibrary.load(directory: options.voices, displayPrefix: displayPath(options.voices))
         try checkVoices(of: province, in: voices)
         try voices.checkEngineVoices(installed: try await engine.availableVoices())
+        voices = try voices.withCompiledSpeechData(engineVersion: try await engine.engineVersion())
         let stations = try selectedStations(of: province)
 
         var lexicon = Lexicon.builtIn

@@ -10,9 +10,18 @@ public struct VoiceLibrary: Sendable {
     /// does not have is reported at its file and line (`checkEngineVoices`).
     public var espeakVoiceLines: [String: ConfigLocation]
 
-    public init(profiles: [String: VoiceProfile], espeakVoiceLines: [String: ConfigLocation] = [:]) {
+    /// Which espeak-ng data each profile speaks with (`speech-data:`), by profile id.
+    public var speechData: [String: SpeechDataChoice]
+
+    /// The folder the profiles were read from; Loa's espeak-ng sources are in its `espeak-ng/`.
+    public var directory: URL?
+
+    public init(profiles: [String: VoiceProfile], espeakVoiceLines: [String: ConfigLocation] = [:],
+                speechData: [String: SpeechDataChoice] = [:], directory: URL? = nil) {
         self.profiles = profiles
         self.espeakVoiceLines = espeakVoiceLines
+        self.speechData = speechData
+        self.directory = directory
     }
 
     /// Profile ids, sorted.
@@ -31,6 +40,7 @@ public struct VoiceLibrary: Sendable {
         }
         var profiles: [String: VoiceProfile] = [:]
         var lines: [String: ConfigLocation] = [:]
+        var speechData: [String: SpeechDataChoice] = [:]
         for name in names {
             let display = (prefix as NSString).appendingPathComponent(name)
             let id = (name as NSString).deletingPathExtension
@@ -38,11 +48,12 @@ public struct VoiceLibrary: Sendable {
                   let text = String(validating: data, as: UTF8.self) else {
                 throw ConfigError(Diagnostic(.error, file: display, "cannot be read as UTF-8 text"))
             }
-            let (profile, espeakVoiceLine) = try read(text, id: id, file: display)
+            let (profile, espeakVoiceLine, choice) = try read(text, id: id, file: display)
             profiles[id] = profile
             lines[id] = ConfigLocation(file: display, line: espeakVoiceLine)
+            speechData[id] = choice
         }
-        return VoiceLibrary(profiles: profiles, espeakVoiceLines: lines)
+        return VoiceLibrary(profiles: profiles, espeakVoiceLines: lines, speechData: speechData, directory: directory)
     }
 
     /// Parses one profile, checking every number against espeak-ng's ranges.
@@ -50,9 +61,9 @@ public struct VoiceLibrary: Sendable {
         try read(text, id: id, file: file).profile
     }
 
-    /// The profile and the line of its `espeak-voice:`.
+    /// The profile, the line of its `espeak-voice:`, and the speech data it chose.
     static func read(_ text: String, id: String, file: String) throws(ConfigError)
-        -> (profile: VoiceProfile, espeakVoiceLine: Int?)
+        -> (profile: VoiceProfile, espeakVoiceLine: Int?, speechData: SpeechDataChoice)
     {
         let map = try YAMLMapping.parse(text, file: file)
         func number(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
@@ -68,6 +79,14 @@ public struct VoiceLibrary: Sendable {
             pitchRange: try number("pitch-range", 0...100), volume: try number("volume", 0...200),
             sentencePauseMs: try number("sentence-pause-ms", 0...5000),
             paragraphPauseMs: try number("paragraph-pause-ms", 0...10000))
-        return (profile, map.node("espeak-voice")?.mark?.line)
+        var speechData = SpeechDataChoice.loa
+        if let text = map.optionalString("speech-data") {
+            guard let choice = SpeechDataChoice(rawValue: text.lowercased()) else {
+                throw map.fail("speech-data '\(text)' should be loa (Loa's Vietnamese data, the default) or stock (the system's espeak-ng data)",
+                               at: map.node("speech-data"))
+            }
+            speechData = choice
+        }
+        return (profile, map.node("espeak-voice")?.mark?.line, speechData)
     }
 }

@@ -1,13 +1,15 @@
 import Speech
 
-/// Where `loa` starts. `loa speech-worker …` is started by `loa` itself to run libespeak-ng
-/// (see `SpeechWorker`); it must run before anything starts a thread, so it is decided
-/// here, before the command-line parser.
+/// Where `loa` starts. `loa speech-worker …` and `loa speech-compile …` are started by `loa`
+/// itself to run libespeak-ng (see `SpeechWorker`, `SpeechDataCompiler`); they must run
+/// before anything starts a thread, so they are decided here, before the parser.
 @main
 enum Entry {
     static func main() async {
-        if CommandLine.arguments.count > 1, CommandLine.arguments[1] == SpeechWorker.subcommand {
-            SpeechWorker.serve(CommandLine.arguments)
+        switch CommandLine.arguments.dropFirst().first {
+        case SpeechWorker.subcommand: SpeechWorker.serve(CommandLine.arguments)
+        case SpeechDataCompiler.subcommand: SpeechDataCompiler.serve(CommandLine.arguments)
+        default: break
         }
         await Loa.main()
     }

@@ -16,6 +16,9 @@ struct SayCommand: AsyncParsableCommand {
     @Option(help: "Folder of voice profiles.")
     var voices = "Voices"
 
+    @Option(help: "Speech data, overriding the profile's speech-data: loa (Loa's Vietnamese data) or stock (the system's espeak-ng data).")
+    var speechData: String?
+
     @Option(help: "Staff lexicon to use besides the built-in word lists.")
     var lexicon = "Bulletins/lexicon.tsv"
 
@@ -26,10 +29,18 @@ struct SayCommand: AsyncParsableCommand {
     var text: String
 
     func run() async throws {
-        let library = try VoiceLibrary.load(directory: URL(fileURLWithPath: voices), displayPrefix: voices)
-        guard let profile = library[voice] else {
+        var library = try VoiceLibrary.load(directory: URL(fileURLWithPath: voices), displayPrefix: voices)
+        guard library[voice] != nil else {
             throw ValidationError("no voice profile '\(voice)' in \(voices)/; expected one of \(library.ids.joined(separator: ", "))")
         }
+        if let speechData {
+            guard let choice = SpeechDataChoice(rawValue: speechData) else {
+                throw ValidationError("--speech-data should be loa or stock")
+            }
+            library.speechData[voice] = choice
+        }
+        library = try library.withCompiledSpeechData(engineVersion: try await SpeechEngine.shared.engineVersion())
+        let profile = library[voice]!
         let input = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
         var words = Lexicon.builtIn
         if FileManager.default.fileExists(atPath: lexicon) {
