@@ -154,8 +154,8 @@ public struct DayBuild {
             if case .speech(let sentence, _) = key.source { return sentence } else { return nil }
         })
         try FreeSpace.require(FreeSpace.spoolBytes(texts: spoken, sampleRate: 22050), at: options.output, display: outputDisplay)
-        let staging = try dayFolder.makeStaging()
-        Interruption.shared.register(staging)
+        // Registered before it exists: Ctrl-C at any moment from here removes it.
+        let staging = try dayFolder.makeStaging(before: Interruption.shared.register)
         Failpoint.check("staging")
         do {
             try await write(stationItems, province: province, voices: voices, master: master, keepsSound: keepsSound,

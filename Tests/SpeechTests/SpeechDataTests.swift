@@ -65,20 +65,9 @@ struct SpeechDataTests {
         let clip = try await SpeechEngine.shared.synthesize(
             paragraphs: [["hai nghìn người ở mươi lăm xã được tiêm vắc xin."]], voice: voice)
         #expect(clip.frameCount == Self.stockFrames)
-        #expect(Self.fingerprint(clip.samples) == Self.stockFingerprint)
+        #expect(fingerprint(clip.samples) == Self.stockFingerprint)
     }
 
     static let stockFrames = 62273
     static let stockFingerprint: UInt64 = 17_412_375_193_770_238_269
-
-    /// FNV-1a over the samples.
-    static func fingerprint(_ samples: [Int16]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for s in samples {
-            let u = UInt16(bitPattern: s)
-            h = (h ^ UInt64(u & 0xff)) &* 0x0000_0100_0000_01b3
-            h = (h ^ UInt64(u >> 8)) &* 0x0000_0100_0000_01b3
-        }
-        return h
-    }
 }

@@ -24,7 +24,7 @@ private let bulletin: [[String]] = [
 ]
 
 /// FNV-1a over the samples: a short fingerprint to compare clips.
-private func fingerprint(_ samples: [Int16]) -> UInt64 {
+func fingerprint(_ samples: [Int16]) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for s in samples {
         let u = UInt16(bitPattern: s)

@@ -24,8 +24,10 @@ struct DayFolder {
     private var aside: URL { output.appendingPathComponent(".\(date).previous") }
 
     /// A new, empty staging folder for this build only: `.<date>.<unique>.partial`.
-    func makeStaging() throws -> URL {
+    /// `before` is told its path before it exists (to register it for clean-up).
+    func makeStaging(before: (URL) -> Void = { _ in }) throws -> URL {
         let staging = output.appendingPathComponent(".\(date).\(UUID().uuidString.prefix(8).lowercased()).partial")
+        before(staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         return staging
     }
