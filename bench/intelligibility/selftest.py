@@ -1,0 +1,62 @@
+"""Checks of the scoring code on known examples (no synthesis, no recognizer).
+
+Why: the figures are only as good as the text normalization, the tone stripping, the
+syllable parser and the alignment behind them. Run: bench/intelligibility/run --selftest
+"""
+
+from __future__ import annotations
+
+import sys
+
+import score
+import vietnamese as vn
+
+failures = 0
+checks = 0
+
+
+def check(what: str, got, want) -> None:
+    global failures, checks
+    checks += 1
+    if got != want:
+        failures += 1
+        print(f"FAIL {what}: got {got!r}, want {want!r}")
+
+
+# Normalization: case, punctuation, hyphens, NFC (a decomposed 'ờ' equals the composed one).
+check("normalize", vn.normalize("  Hôm nay, trời NẮNG!  Cô-vít 19… "), "hôm nay trời nắng cô vít 19")
+check("normalize NFC", vn.normalize("mu\u031bo\u031b\u0300i"), "mười")
+# Tone marks go, vowel-quality marks and đ stay.
+check("strip_tones", vn.strip_tones("người mẹ đã ở Hà Tĩnh, ệ ậ ặ ữ ỡ"), "ngươi me đa ơ Ha Tinh, ê â ă ư ơ")
+# Syllable structure.
+cases = {
+    "người": ("ng", "", "ươ", "i", "huyền"), "quốc": ("c", "u", "ô", "c", "sắc"),
+    "tay": ("t", "", "ă", "i", "ngang"), "giếng": ("gi", "", "iê", "ng", "sắc"),
+    "gì": ("g", "", "i", "", "huyền"), "khuya": ("kh", "u", "iê", "", "ngang"),
+    "mua": ("m", "", "uô", "", "ngang"), "ngoài": ("ng", "u", "a", "i", "huyền"),
+    "chuyện": ("ch", "u", "iê", "n", "nặng"), "ở": ("", "", "ơ", "", "hỏi"),
+    "nghìn": ("ng", "", "i", "n", "huyền"), "kẻ": ("c", "", "e", "", "hỏi"),
+    "thuở": ("th", "u", "ơ", "", "hỏi"), "hươu": ("h", "", "ươ", "u", "ngang"),
+}
+for word, want in cases.items():
+    s = vn.parse(word)
+    check(f"parse {word}", s and (s.onset, s.medial, s.nucleus, s.coda, s.tone), want)
+for word in ("covid", "15", "xyz", "qu", "bà́"):
+    check(f"parse {word}", vn.parse(word), None)
+
+# Scoring: one substituted syllable of four ('mươi' heard as 'mười': a tone only).
+figures, conf = score.score(["hai mươi lăm độ"], ["hai mười lăm độ"])
+check("wer", figures["wer"], 0.25)
+check("cer", figures["cer"], round(1 / 15, 4))
+check("cer no tones", figures["cer_no_tones"], 0.0)
+check("tone confusion", conf.top("tones"), [{"ref": "ngang", "misheard": 1, "total": 3,
+                                            "heard": [["huyền", 1]]}])
+check("no vowel confusion", conf.top("vowels"), [])
+check("syllable confusion", conf.top("syllables")[0]["heard"], [["mười", 1]])
+# A deletion is a misheard syllable heard as nothing; an empty transcript is all deletions.
+figures, conf = score.score(["xin chào"], [""])
+check("empty hyp wer", figures["wer"], 1.0)
+check("deletion", conf.top("syllables", 1)[0]["heard"], [["∅", 1]])
+
+print(f"{checks - failures} passed, {failures} failed")
+sys.exit(1 if failures else 0)
