@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -57,8 +58,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                     "judged by two offline Vietnamese recognizers. See README.md.")
     p.add_argument("--sets", default="all", help="tune | heldout | all (default all)")
     p.add_argument("--systems", default="",
-                   help="comma-separated system names to run (default: every built-in system "
-                        "and every one defined with --system)")
+                   help="comma-separated system names to run (default: bac, trung, nam, "
+                        "espeak-vi and every one defined with --system; also defined: "
+                        "bac-stock, trung-stock, nam-stock)")
     p.add_argument("--system", action="append", default=[], metavar="SPEC",
                    help="define (and run) a system: NAME=loa:VOICE [ARGS], "
                         "[NAME=]espeak:VOICE[:DATA] [ARGS], or NAME:VOICE:DATA; repeatable")
@@ -93,7 +95,7 @@ def choose(value: str, allowed: tuple[str, ...], what: str) -> list[str]:
 def define_systems(args) -> tuple[dict[str, systems_mod.System], list[str]]:
     """Built-ins plus --system definitions; the names to run."""
     known: dict[str, systems_mod.System] = {}
-    for spec in systems_mod.BUILTIN_SPECS:
+    for spec in systems_mod.BUILTIN_SPECS + systems_mod.OPTIONAL_SPECS:
         s = systems_mod.parse_spec(spec)
         known[s.name] = s
     added = []
@@ -259,6 +261,19 @@ def default_voice() -> str:
     return m.group(1) if m else "bac"
 
 
+def write_outputs(work: Path, results: dict, rows: list[dict]) -> None:
+    """WORK/results.json (every figure, for diffs and --compare) and WORK/utterances.tsv
+    (every transcript with its sentence CER)."""
+    (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
+                                       encoding="utf-8")
+    with open(work / "utterances.tsv", "w", encoding="utf-8") as f:
+        f.write("set\tnumber\tsystem\tcondition\trecognizer\tcer\treference\theard\traw\n")
+        for row in rows:
+            cer = jiwer.cer(row["ref"], row["hyp"]) if row["hyp"] else 1.0
+            f.write(f"{row['set']}\t{row['index'] + 1}\t{row['system']}\t{row['condition']}\t"
+                    f"{row['recognizer']}\t{cer:.3f}\t{row['ref']}\t{row['hyp']}\t{row['raw']}\n")
+
+
 def main(argv: list[str]) -> int:
     start = time.monotonic()
     args = parse_args(argv)
@@ -275,11 +290,17 @@ def main(argv: list[str]) -> int:
     if not os.access(loa, os.X_OK):
         raise Failure(f"{loa} missing: build it with `swift build -c release` "
                       "(or pass --loa PATH)")
-    for tool, why in (("sox", "apt-get install sox"), ("espeak-ng", "scripts/setup installs it")):
-        if (tool == "sox" or any(s.kind == "espeak" for s in chosen)) and \
-                subprocess.run(["sh", "-c", f"command -v {tool}"], stdout=subprocess.DEVNULL).returncode:
-            raise Failure(f"{tool} missing ({why})")
+    if not shutil.which("sox"):
+        raise Failure("sox missing (apt-get install sox)")
+    if any(s.kind == "espeak" for s in chosen) and not shutil.which("espeak-ng"):
+        raise Failure("espeak-ng missing (scripts/setup installs it)")
 
+    old_results = None
+    if args.compare:                    # read now: it may be the results.json this run replaces
+        try:
+            old_results = json.loads(Path(args.compare).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise Failure(f"--compare {args.compare}: {e}") from None
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     lock = open(work / ".lock", "w")
@@ -351,33 +372,8 @@ def main(argv: list[str]) -> int:
     timing["scoring_s"] = round(time.monotonic() - t, 1)
     timing["total_s"] = round(time.monotonic() - start, 1)
 
-    # Print.
-    sizes = {s: len(v) for s, v in refs.items()}
-    print(f"\nRound-trip intelligibility, {datetime.now(timezone.utc):%Y-%m-%d}: corpus-level "
-          "CER, WER and CER without tone marks (CER-nt); lower is better\n")
-    print(report.table(cells, names, [r for r in recs if r in ready and r not in errors],
-                       conds, sets, sizes))
-    print()
-    print(report.ratio_table(ratio_rows, args.baseline, default_voice(),
-                             [r for r in recs if r in ready and r not in errors], conds))
-    for sys in names:
-        if sys in conf_by_system:
-            print()
-            print(report.confusions_text(
-                conf_by_system[sys],
-                f"{sys}: most misheard on the {confusion_set} set "
-                f"({'+'.join(r for r in recs if r in ready and r not in errors)}, "
-                f"{'+'.join(conds)}): ref misheard/total (heard as n, ...)"))
-    if args.compare:
-        print()
-        print(report.compare(json.loads(Path(args.compare).read_text(encoding="utf-8")), cells))
-    for r, e in errors.items():
-        print(f"\nrecognizer {r} did not run: {e}")
-    print(f"\ntimes: " + ", ".join(f"{k[:-2]} {v} s" for k, v in timing.items())
-          + f"; {os.cpu_count()} cores, {args.jobs} jobs")
-
-    # Write.
-    results = {
+    # Write first (a closed pipe on stdout must not lose the figures), then print.
+    write_outputs(work, {
         "schema": 1,
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cores": os.cpu_count(), "platform": platform.platform()},
@@ -395,16 +391,32 @@ def main(argv: list[str]) -> int:
         "confusions_pooled": {sys: {"set": confusion_set,
                                     **{c: conf.top(c, 20) for c in score.CATEGORIES}}
                               for sys, conf in conf_by_system.items()},
-    }
-    (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")
-    with open(work / "utterances.tsv", "w", encoding="utf-8") as f:
-        f.write("set\tnumber\tsystem\tcondition\trecognizer\tcer\treference\theard\traw\n")
-        for row in sorted(rows, key=lambda r: (r["set"], r["index"], order[r["system"]],
-                                               r["condition"], r["recognizer"])):
-            cer = jiwer.cer(row["ref"], row["hyp"]) if row["hyp"] else 1.0
-            f.write(f"{row['set']}\t{row['index'] + 1}\t{row['system']}\t{row['condition']}\t"
-                    f"{row['recognizer']}\t{cer:.3f}\t{row['ref']}\t{row['hyp']}\t{row['raw']}\n")
+    }, sorted(rows, key=lambda r: (r["set"], r["index"], order[r["system"]],
+                                   r["condition"], r["recognizer"])))
+    # Print.
+    sizes = {s: len(v) for s, v in refs.items()}
+    print(f"\nRound-trip intelligibility, {datetime.now(timezone.utc):%Y-%m-%d}: corpus-level "
+          "CER, WER and CER without tone marks (CER-nt); lower is better\n")
+    print(report.table(cells, names, [r for r in recs if r in ready and r not in errors],
+                       conds, sets, sizes))
+    print()
+    print(report.ratio_table(ratio_rows, args.baseline, default_voice(),
+                             [r for r in recs if r in ready and r not in errors], conds))
+    for sys in names:
+        if sys in conf_by_system:
+            print()
+            print(report.confusions_text(
+                conf_by_system[sys],
+                f"{sys}: most misheard on the {confusion_set} set "
+                f"({'+'.join(r for r in recs if r in ready and r not in errors)}, "
+                f"{'+'.join(conds)}): ref misheard/total (heard as n, ...)"))
+    if old_results is not None:
+        print()
+        print(report.compare(old_results, cells, refs))
+    for r, e in errors.items():
+        print(f"\nrecognizer {r} did not run: {e}")
+    print(f"\ntimes: " + ", ".join(f"{k[:-2]} {v} s" for k, v in timing.items())
+          + f"; {os.cpu_count()} cores, {args.jobs} jobs")
     print(f"wrote {work / 'results.json'} and {work / 'utterances.tsv'}")
     return 1 if errors and len(errors) == len(recs) else 0
 
@@ -421,3 +433,6 @@ if __name__ == "__main__":
     except KeyboardInterrupt:
         log("interrupted; transcripts so far are cached")
         sys.exit(130)
+    except BrokenPipeError:             # e.g. `run | head`: the figures are already written
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -95,16 +95,19 @@ def confusions_text(conf: Confusions, title: str, n: int = 10) -> str:
     return "\n".join(lines)
 
 
-def compare(old: dict, cells: list[dict]) -> str:
-    """CER of each cell against an earlier results.json (only cells in both)."""
+def compare(old: dict, cells: list[dict], refs: dict[str, list[str]]) -> str:
+    """CER of each cell against an earlier results.json (only cells in both). A set whose
+    spoken references differ (other sentences, or the normalizer changed) is flagged."""
     before = {_cell_key(c): c for c in old.get("cells", [])}
+    same = {s: old.get("sets", {}).get(s, {}).get("spoken") == v for s, v in refs.items()}
     lines = [f"compared with the run of {old.get('date', '?')}: CER before -> now (change)"]
     for c in cells:
         b = before.get(_cell_key(c))
         if b:
             d = c["cer"] - b["cer"]
             lines.append(f"  {c['system']:<12} {c['recognizer']:<8} {c['condition']:<11} "
-                         f"{c['set']:<8} {b['cer']:.3f} -> {c['cer']:.3f} ({d:+.3f})")
+                         f"{c['set']:<8} {b['cer']:.3f} -> {c['cer']:.3f} ({d:+.3f})"
+                         + ("" if same[c["set"]] else "  other references!"))
     if len(lines) == 1:
         lines.append("  (no cell in common)")
     return "\n".join(lines)

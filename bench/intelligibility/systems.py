@@ -50,6 +50,11 @@ class System:
 
 
 BUILTIN_SPECS = ["bac=loa:bac", "trung=loa:trung", "nam=loa:nam", "espeak-vi=espeak:vi"]
+# Defined too, run only when named in --systems: Loa's voices on the stock espeak-ng data
+# (the state before Loa's own speech data: the "before" of every figure).
+OPTIONAL_SPECS = ["bac-stock=loa:bac --speech-data stock",
+                  "trung-stock=loa:trung --speech-data stock",
+                  "nam-stock=loa:nam --speech-data stock"]
 
 
 def parse_spec(spec: str, known: dict[str, System] | None = None) -> System:

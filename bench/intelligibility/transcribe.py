@@ -26,6 +26,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from importlib import metadata
@@ -132,6 +133,7 @@ _whisper_dir: str | None = None
 def _init_worker(whisper_dir: str | None) -> None:
     global _whisper_dir
     _whisper_dir = whisper_dir
+    signal.signal(signal.SIGINT, signal.SIG_IGN)       # Ctrl-C is the main process's
     os.environ["OMP_NUM_THREADS"] = "1"
     os.environ["HF_HUB_OFFLINE"] = "1"
 
@@ -186,8 +188,9 @@ def run(jobs: list[tuple[str, str, str]], cache: Cache, workers: int,
     todo.sort(key=lambda j: (j[3], j[0]))
     start, done = time.monotonic(), 0
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(str(whisper_dir) if whisper_dir else None,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(str(whisper_dir) if whisper_dir else None,))
+    try:
         futures = {pool.submit(_transcribe, name, path): (name, key, sha)
                    for name, key, sha, path in todo}
         for fut in as_completed(futures):
@@ -209,4 +212,13 @@ def run(jobs: list[tuple[str, str, str]], cache: Cache, workers: int,
                 el = time.monotonic() - start
                 log(f"transcribe: {done}/{len(todo)} in {el:.0f} s, "
                     f"~{el / done * (len(todo) - done):.0f} s left")
+    except BaseException:
+        # Ctrl-C or an error: drop the queued files and stop the workers now rather than
+        # wait for them; what was transcribed is already in the cache.
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.terminate()
+        raise
+    pool.shutdown()
     return errors
