@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // Loa: approved Vietnamese bulletins → timed audio programmes for commune loudspeaker stations.
 // Licence: GPL-3.0-or-later (links libespeak-ng, GPL-3.0).
 import PackageDescription
@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System C libraries: a module map and pkg-config name each, nothing else.
@@ -52,16 +56,36 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: optimizedEvenInDebug),
 
-        // Manifests, checksums, the day's output folder.
+        // Department keys and minisign signatures (Ed25519), checkable with the stock tool.
+        .target(name: "Signing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+
+        // Manifests, checksums, signatures, the day's output folder.
         .target(name: "Packaging", dependencies: [
-            "Programme", "Audio", "Speech",
+            "Programme", "Audio", "Speech", "Signing",
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // The department's download server: the Output tree read-only, and pages for people.
+        .target(name: "Serving", dependencies: [
+            "Packaging", "Signing",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+
+        // The station's side: fetch, verify and install a day's pack.
+        .target(name: "Fetching", dependencies: [
+            "Packaging", "Signing",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
 
         // The command line. Thin: parse, call, print.
         .executableTarget(name: "loa", dependencies: [
-            "VietnameseText", "Speech", "Audio", "Programme", "Packaging",
+            "VietnameseText", "Speech", "Audio", "Programme", "Packaging", "Signing", "Serving", "Fetching",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"],
@@ -70,7 +94,10 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LoaIntegrationTests", dependencies: [
-            "Programme", "Packaging", "Speech", "Audio", "VietnameseText",
+            "Programme", "Packaging", "Speech", "Audio", "VietnameseText", "Signing", "Serving", "Fetching",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .testTarget(name: "SigningTests", dependencies: ["Signing"]),
     ]
 )

@@ -6,7 +6,7 @@ public enum Checksum {
     public static func sha256(_ data: some DataProtocol) -> String { hex(SHA256.hash(data: data)) }
 
     /// A finished digest (e.g. of data hashed piece by piece) as lower-case hex.
-    static func hex(_ digest: SHA256.Digest) -> String {
+    public static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

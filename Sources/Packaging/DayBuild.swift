@@ -26,9 +26,12 @@ public struct DayBuildOptions: Sendable {
     /// Formats for every station, overriding `loa.yaml` (nil keeps the configuration's).
     public var formats: [OutputFormat]?
     public var assembly: Assembly
+    /// How packs are signed: with the key `loa.yaml` names (default), a given key, or not at all.
+    public var signing: PackSigning
 
     public init(date: CalendarDate, config: URL, bulletins: URL, voices: URL, output: URL,
-                stations: [String]? = nil, formats: [OutputFormat]? = nil, assembly: Assembly = .segments) {
+                stations: [String]? = nil, formats: [OutputFormat]? = nil, assembly: Assembly = .segments,
+                signing: PackSigning = .configured) {
         self.date = date
         self.config = config
         self.bulletins = bulletins
@@ -37,6 +40,7 @@ public struct DayBuildOptions: Sendable {
         self.stations = stations
         self.formats = formats
         self.assembly = assembly
+        self.signing = signing
     }
 }
 
@@ -98,6 +102,10 @@ public struct DayBuild {
         try voices.checkEngineVoices(installed: try await engine.availableVoices())
         voices = try voices.withCompiledSpeechData(engineVersion: try await engine.engineVersion())
         let stations = try selectedStations(of: province)
+        let seal = PackSeal(key: try SigningKeyChoice.key(for: options.signing, province: province,
+                                                           configFolder: options.config.deletingLastPathComponent(),
+                                                           notice: { report.notices.append($0) }))
+        report.signingKey = seal.signingKeyName
 
         var lexicon = Lexicon.builtIn
         let staffLexicon = options.bulletins.appendingPathComponent("lexicon.tsv")
@@ -159,7 +167,7 @@ public struct DayBuild {
         Failpoint.check("staging")
         do {
             try await write(stationItems, province: province, voices: voices, master: master, keepsSound: keepsSound,
-                            allTakes: allTakes, into: staging, replacing: dayFolder, report: &report, endStage: endStage)
+                            seal: seal, allTakes: allTakes, into: staging, replacing: dayFolder, report: &report, endStage: endStage)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             Interruption.shared.unregister(staging)
@@ -172,7 +180,7 @@ public struct DayBuild {
     private func write(_ stationItems: [(station: Station, openings: [String: ItemDraft], closings: [String: ItemDraft],
                                          bulletins: [(Bulletin, ItemDraft)])],
                        province: Province, voices: VoiceLibrary, master: TakeMaster, keepsSound: Bool,
-                       allTakes: [TakeKey], into staging: URL, replacing dayFolder: DayFolder,
+                       seal: PackSeal, allTakes: [TakeKey], into staging: URL, replacing dayFolder: DayFolder,
                        report: inout DayBuildReport, endStage: (String) -> Void) async throws {
         let date = options.date
         var takes = try TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent(),
@@ -200,7 +208,7 @@ public struct DayBuild {
         // Takes are mastered shared ones first, then a batch of stations at a time; each
         // batch's packs are written on the pack thread while the next batch is mastered.
         let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
-                                       assembly: options.assembly)
+                                       assembly: options.assembly, seal: seal)
         // Rendering and measuring whole programmes (WAV masters, the baseline) is CPU work:
         // a writer per core. Joining MP3 takes is disk work: one writer.
         let pipeline = PackPipeline(writer: writer, staging: staging,
@@ -252,9 +260,11 @@ public struct DayBuild {
                 break
             }
         }
-        let index = try dayIndex(province: province, made: made, staging: staging,
+        var index = try dayIndex(province: province, made: made, staging: staging,
                                  previous: PreviousDay(folder: dayFolder.day), report: &report)
-        try JSONFile.write(index, to: staging.appendingPathComponent("index.json"))
+        index.signingKey = seal.signingKeyName
+        let indexBytes = try JSONFile.write(index, to: staging.appendingPathComponent("index.json"))
+        try seal.sealIndex(indexBytes, date: date.description, in: staging)
         Failpoint.check("index")
         endStage("packs")
 

@@ -40,6 +40,11 @@ public struct DayBuildReport: Sendable {
     /// Wall-clock seconds of each stage, for the summary (reading, takes, packs).
     public var stageSeconds: [(stage: String, seconds: Double)] = []
 
+    /// Things the person running the build should know that are not problems (a key made).
+    public var notices: [String] = []
+    /// The key id the packs were signed with, or `unsigned`.
+    public var signingKey: String?
+
     /// Why nothing was built, when nothing was.
     public var stopped: Outcome?
 

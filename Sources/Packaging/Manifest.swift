@@ -2,7 +2,7 @@
 /// checksums so the pack can be verified with standard tools.
 public struct StationManifest: Codable, Sendable, Hashable {
     /// Bumped when a field changes meaning; stations' players check it.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public struct StationInfo: Codable, Sendable, Hashable {
         public var code: String
@@ -29,6 +29,8 @@ public struct StationManifest: Codable, Sendable, Hashable {
         public var format: String
         public var sha256: String
         public var durationMs: Int
+        /// Size in bytes (schema 3; absent in older manifests), for downloads' progress and limits.
+        public var bytes: Int?
     }
 
     public struct SlotEntry: Codable, Sendable, Hashable {
@@ -60,6 +62,9 @@ public struct StationManifest: Codable, Sendable, Hashable {
     public var slots: [SlotEntry]
     /// Bulletins for this station that fit in no slot of the day.
     public var notAired: [String]
+    /// The minisign key id `manifest.json.minisig` is made with, or `unsigned` (schema 3;
+    /// absent in older manifests).
+    public var signingKey: String?
 }
 
 /// `Output/<date>/index.json`: every station's pack for the day, for the department and
@@ -108,4 +113,6 @@ public struct DayIndex: Codable, Sendable, Hashable {
     public var stations: [StationEntry]
     /// Bulletins and stations that could not be built, and warnings.
     public var problems: [Problem]
+    /// The key id `index.json.minisig` is made with, or `unsigned` (schema 3).
+    public var signingKey: String?
 }

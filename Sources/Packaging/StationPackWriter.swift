@@ -8,6 +8,7 @@ struct StationPackWriter: Sendable {
     var date: CalendarDate
     var espeakVersion: String
     var assembly: Assembly
+    var seal: PackSeal
 
     func write(plan: StationPlan, takes: TakeStore, to folder: URL) throws -> StationManifest {
         let rate = province.output.sampleRate
@@ -47,7 +48,9 @@ struct StationPackWriter: Sendable {
                     try bytes.write(to: url, options: .atomic)
                     sha256 = Checksum.sha256(bytes)
                 }
-                files.append(.init(path: name, format: format.rawValue, sha256: sha256, durationMs: ms(programme.totalFrames)))
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+                files.append(.init(path: name, format: format.rawValue, sha256: sha256, durationMs: ms(programme.totalFrames),
+                                   bytes: bytes))
             }
             let sounds = timeline.itemSounds
             let items = programme.items.enumerated().map { index, item in
@@ -67,8 +70,10 @@ struct StationPackWriter: Sendable {
             espeakNgVersion: espeakVersion,
             station: .init(code: station.code, name: station.name, kind: station.kind.rawValue,
                            district: district?.name ?? station.districtCode),
-            date: date.description, slots: slots, notAired: plan.notAired)
-        try JSONFile.write(manifest, to: folder.appendingPathComponent("manifest.json"))
+            date: date.description, slots: slots, notAired: plan.notAired, signingKey: seal.signingKeyName)
+        let written = try JSONFile.write(manifest, to: folder.appendingPathComponent("manifest.json"))
+        try seal.sealStation(manifest: written, files: slots.flatMap(\.files).map { ($0.path, $0.sha256) },
+                             station: station.code, date: date.description, in: folder)
         return manifest
     }
 

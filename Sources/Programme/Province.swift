@@ -57,6 +57,8 @@ public struct Province: Sendable, Hashable {
     public var announcements: Announcements
     /// Rendering, levelling and encoding settings.
     public var output: OutputSettings = OutputSettings()
+    /// The department key packs are signed with (`signing:`); nil when not configured.
+    public var signing: SigningSettings?
     /// Path of the file it came from.
     public var file: String
 

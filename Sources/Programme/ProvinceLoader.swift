@@ -94,6 +94,15 @@ public enum ProvinceLoader {
         var province = Province(name: name, defaultVoice: voice, slots: slots, districts: districts,
                                 announcements: announcements, file: file)
         if let output = try root.mapping("output") { province.output = try outputSettings(output) }
+        if let signing = try root.mapping("signing") {
+            let key = try signing.string("key")
+            let make = signing.optionalString("make-if-missing")
+            guard make == nil || make == "true" || make == "false" else {
+                throw signing.fail("make-if-missing '\(make!)' should be true or false", at: signing.node("make-if-missing"))
+            }
+            province.signing = SigningSettings(key: key, makeIfMissing: make == "true",
+                                               line: signing.node("key")?.mark?.line ?? signing.line)
+        }
         return province
     }
 

@@ -39,6 +39,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "segments: encode each distinct take once and join (default); whole: render and encode each programme whole (benchmark baseline).")
     var assembly = "segments"
 
+    @Flag(help: "Write packs without signatures (manifests say \"unsigned\"; stations' loa fetch refuses them).")
+    var unsigned = false
+
     func run() async throws {
         guard let day = CalendarDate(iso: date) else {
             throw ValidationError("--date '\(date)' is not a real date; expected YYYY-MM-DD, e.g. 2021-09-24")
@@ -62,7 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
                                       bulletins: URL(fileURLWithPath: bulletins),
                                       voices: URL(fileURLWithPath: voices), output: URL(fileURLWithPath: output),
                                       stations: stations.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                                      formats: formatList, assembly: assembly)
+                                      formats: formatList, assembly: assembly, signing: unsigned ? .unsigned : .configured)
         InterruptHandler.install()
         let report = await DayBuild(options: options, onWait: { message in
             FileHandle.standardError.write(Data("loa: \(message)\n".utf8))

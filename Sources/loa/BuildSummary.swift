@@ -31,6 +31,12 @@ enum BuildSummary {
             Swift.print("time: " + report.stageSeconds.map { String(format: "%@ %.1f s", $0.stage, $0.seconds) }.joined(separator: ", ")
                 + String(format: "; %d distinct takes, %.0f s of audio", report.distinctTakes, report.distinctAudioSeconds))
         }
+        for notice in report.notices { Swift.print("note: \(notice)") }
+        if report.outputFolder != nil, let key = report.signingKey {
+            Swift.print(key == PackSeal.unsignedName
+                ? "UNSIGNED: built with --unsigned; stations' loa fetch will refuse these packs"
+                : "signed with department key \(key) (manifest.json.minisig, index.json.minisig)")
+        }
         switch report.outcome {
         case .complete:
             Swift.print("built \(date) for \(report.stations.count) stations (\(report.distinctTakes) distinct takes) → \(report.outputFolder?.path ?? "")")

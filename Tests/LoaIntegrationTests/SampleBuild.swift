@@ -1,6 +1,7 @@
 import Foundation
 import Packaging
 import Programme
+import Signing
 
 /// The bundled sample province built once per test process, shared by the tests that
 /// only read its output.
@@ -9,12 +10,14 @@ actor SampleBuild {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let date = CalendarDate(iso: "2021-09-24")!
+    /// The department key the sample is signed with in tests (the README build makes its own).
+    static let key = DepartmentSecretKey.generate()
 
     private var built: (report: DayBuildReport, day: URL)?
 
     static func options(output: URL, bulletins: URL = root.appendingPathComponent("Bulletins")) -> DayBuildOptions {
         DayBuildOptions(date: date, config: root.appendingPathComponent("loa.yaml"), bulletins: bulletins,
-                        voices: root.appendingPathComponent("Voices"), output: output)
+                        voices: root.appendingPathComponent("Voices"), output: output, signing: .key(key))
     }
 
     static func scratch() throws -> URL {

@@ -45,6 +45,9 @@ struct TinyProvince {
           - code: TL
             name: Thiên Lộc
             kind: xã
+    signing:
+      key: keys/department.key
+      make-if-missing: true
     """
 
     static func bulletin(title: String, targets: String = "all", priority: String = "normal", body: String) -> String {

@@ -11,21 +11,26 @@ import Glibc
 /// never a mix, and a kill at any moment leaves a complete day. Where the file system cannot
 /// exchange, the old day is renamed aside first and put back by the next build if a crash
 /// came between the two renames. Only a build holding the `OutputLock` uses these.
-struct DayFolder {
+public struct DayFolder {
     let output: URL
     let date: CalendarDate
     /// Whether to try `RENAME_EXCHANGE` (tests turn it off to exercise the fallback).
     var triesExchange = true
 
+    public init(output: URL, date: CalendarDate) {
+        self.output = output
+        self.date = date
+    }
+
     /// `Output/<date>`.
-    var day: URL { output.appendingPathComponent(date.description) }
+    public var day: URL { output.appendingPathComponent(date.description) }
 
     /// Where a day waits while the new one is renamed in (file systems without exchange).
     private var aside: URL { output.appendingPathComponent(".\(date).previous") }
 
     /// A new, empty staging folder for this build only: `.<date>.<unique>.partial`.
     /// `before` is told its path before it exists (to register it for clean-up).
-    func makeStaging(before: (URL) -> Void = { _ in }) throws -> URL {
+    public func makeStaging(before: (URL) -> Void = { _ in }) throws -> URL {
         let staging = output.appendingPathComponent(".\(date).\(UUID().uuidString.prefix(8).lowercased()).partial")
         before(staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -35,7 +40,7 @@ struct DayFolder {
     /// Clears what crashed builds left: a day set aside and not put back is put back, and
     /// staging folders and days set aside are removed. Called under the lock, so none of them
     /// belongs to a running build.
-    func recover() {
+    public func recover() {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: aside.path) {
             if fileManager.fileExists(atPath: day.path) {
@@ -52,7 +57,7 @@ struct DayFolder {
 
     /// Puts `staging` in place of the day, in one step where the file system allows, then
     /// removes the old day (after the swap, so a kill there only leaves litter for `recover`).
-    func swapIn(_ staging: URL) throws {
+    public func swapIn(_ staging: URL) throws {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: day.path) {
             guard rename(staging.path, day.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

@@ -8,11 +8,11 @@ import Glibc
 /// Two builds writing one day at once would mix their stations. The kernel drops the lock
 /// when the process ends, however it ends (kill -9 included), so a crashed build never leaves
 /// it held; the file itself stays and is harmless.
-final class OutputLock {
+public final class OutputLock {
     private let descriptor: Int32
 
     /// Takes the lock, waiting for a build that holds it; `waiting` is told once if it must wait.
-    init(output: URL, display: String, waiting: (String) -> Void) throws(OutputError) {
+    public init(output: URL, display: String, waiting: (String) -> Void) throws(OutputError) {
         let path = output.appendingPathComponent(".loa-build.lock").path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {

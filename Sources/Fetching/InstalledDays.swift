@@ -1,0 +1,39 @@
+import Foundation
+import Packaging
+import Programme
+
+/// The days a station already has in its folder (`DIR/<date>/`), newest first: where a file
+/// whose checksum has not changed is taken from instead of the network.
+struct InstalledDays {
+    let folder: URL
+
+    /// Date-named folders, newest first.
+    var dates: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { CalendarDate(iso: $0) != nil }
+            .sorted(by: >)
+    }
+
+    /// A local file with this SHA-256, checked by hashing it (a file damaged on the station's
+    /// disk is not reused).
+    func file(withSHA256 sha256: String) -> URL? {
+        for date in dates {
+            let day = folder.appendingPathComponent(date)
+            guard let manifest = try? JSONFile.read(StationManifest.self, from: day.appendingPathComponent("manifest.json")) else {
+                continue
+            }
+            for entry in manifest.slots.flatMap(\.files) where entry.sha256 == sha256 {
+                let url = day.appendingPathComponent(entry.path)
+                if (try? Checksum.sha256(file: url)) == sha256 { return url }
+            }
+        }
+        return nil
+    }
+
+    /// Removes the oldest days so that `keep` remain.
+    func prune(keep: Int) -> [String] {
+        let old = Array(dates.dropFirst(max(1, keep)))
+        for date in old { try? FileManager.default.removeItem(at: folder.appendingPathComponent(date)) }
+        return old
+    }
+}

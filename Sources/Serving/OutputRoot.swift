@@ -1,0 +1,140 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `Output` tree, opened read-only and walked one name at a time with `openat` and
+/// `O_NOFOLLOW`: a symbolic link anywhere on the way is refused (Loa's output has none; kept
+/// packs are hard links), so nothing outside the root can be reached.
+///
+/// A day is replaced by renaming a whole folder over it (`renameat2` exchange), so a request
+/// that holds the day's folder open reads one build's day throughout, never a mix.
+struct OutputRoot: Sendable {
+    let path: String
+
+    enum Failure: Error {
+        case notFound
+        case isFolder
+        case unreadable
+    }
+
+    /// Opens the folder named by `segments` (the root for none).
+    func openFolder(_ segments: [String]) throws -> Folder {
+        var fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputRoot.Failure.unreadable }
+        for name in segments {
+            let next = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            close(fd)
+            guard next >= 0 else { throw OutputRoot.Failure.notFound }
+            fd = next
+        }
+        return Folder(descriptor: fd)
+    }
+
+    /// Opens the regular file named by `segments`.
+    func openFile(_ segments: [String]) throws -> OpenFile {
+        guard let name = segments.last else { throw OutputRoot.Failure.isFolder }
+        let folder = try openFolder(Array(segments.dropLast()))
+        return try folder.openFile(name)
+    }
+}
+
+/// An open folder of the output tree; files are opened relative to it.
+final class Folder: @unchecked Sendable {
+    let descriptor: Int32
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit { close(descriptor) }
+
+    func openFile(_ name: String) throws -> OpenFile {
+        let fd = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw OutputRoot.Failure.notFound }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw OutputRoot.Failure.unreadable
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw (info.st_mode & S_IFMT == S_IFDIR) ? OutputRoot.Failure.isFolder : OutputRoot.Failure.notFound
+        }
+        return OpenFile(descriptor: fd, info: info, name: name)
+    }
+
+    func openFolder(_ name: String) throws -> Folder {
+        let fd = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputRoot.Failure.notFound }
+        return Folder(descriptor: fd)
+    }
+
+    /// A small file's whole content (manifests, the index), at most `limit` bytes.
+    func read(_ name: String, limit: Int = 8 << 20) throws -> Data {
+        let file = try openFile(name)
+        guard file.size <= limit else { throw OutputRoot.Failure.unreadable }
+        return try file.readAll()
+    }
+
+    /// The names in the folder (hidden ones left out).
+    func names() -> [String] {
+        let fd = dup(descriptor)
+        guard fd >= 0, let dir = fdopendir(fd) else { return [] }
+        defer { closedir(dir) }
+        rewinddir(dir)
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted()
+    }
+}
+
+/// An open regular file: what a response is made from, whatever happens to its path.
+final class OpenFile: @unchecked Sendable {
+    let descriptor: Int32
+    let info: stat
+    let name: String
+
+    init(descriptor: Int32, info: stat, name: String) {
+        self.descriptor = descriptor
+        self.info = info
+        self.name = name
+    }
+
+    deinit { close(descriptor) }
+
+    var size: Int { Int(info.st_size) }
+
+    /// Identity of the file's content: Loa never rewrites a file in place, so device, inode,
+    /// size and modification time name one content.
+    var identity: FileIdentity {
+        FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// Reads `count` bytes at `offset` (fewer only at the end of the file).
+    func read(at offset: Int, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { throw OutputRoot.Failure.unreadable }
+            if got == 0 { break }
+            done += got
+        }
+        return done == count ? bytes : Array(bytes[0..<done])
+    }
+
+    func readAll() throws -> Data { Data(try read(at: 0, count: size)) }
+}
+
+struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+}

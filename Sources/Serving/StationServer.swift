@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+
+/// `loa serve`: the department's download server over an `Output` tree.
+public struct StationServer: Sendable {
+    public var output: URL
+    public var host: String
+    public var port: Int
+    public var logger: Logger
+
+    public init(output: URL, host: String = "127.0.0.1", port: Int = 8080, logger: Logger) {
+        self.output = output
+        self.host = host
+        self.port = port
+        self.logger = logger
+    }
+
+    /// Serves until cancelled (or SIGINT/SIGTERM when `handlesSignals`); `onRunning` is told
+    /// the port actually bound (useful with port 0).
+    public func run(handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let zips = try PackZips(cache: FileManager.default.temporaryDirectory
+            .appendingPathComponent("loa-serve-\(getuid())-\(getpid())/zips"))
+        defer { try? FileManager.default.removeItem(at: zips.cache.deletingLastPathComponent()) }
+        let responder = OutputResponder(root: OutputRoot(path: output.standardizedFileURL.path), tags: ContentTags(),
+                                        zips: zips, logger: logger)
+        // Bounded headers and idle connections (slow clients are dropped, not kept forever).
+        let http = HTTPServerBuilder.http1(configuration: .init(
+            idleTimeout: .seconds(60),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)))
+        var quiet = logger
+        quiet.logLevel = .critical
+        let app = Application(responder: responder, server: http,
+                              configuration: .init(address: .hostname(host, port: port), serverName: "loa", backlog: 1024),
+                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                              logger: quiet)
+        if handlesSignals {
+            try await app.runService()
+        } else {
+            try await app.run()
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Serving
+
+/// `loa serve`: the Output tree over HTTP, read-only, with pages for people.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the day's packs to stations over HTTP (read-only), with a board and station pages.",
+        discussion: """
+            Stations fetch with `loa fetch --from http://HOST:PORT …`. Files get strong ETags \
+            (their SHA-256), 304 and Range answers. Pages: / (days), /<date>/ (the board), \
+            /<date>/<station>/ (player, items, downloads), /<date>/<station>.zip (the whole pack). \
+            One log line per request on standard error. Plain nginx serving the same folder \
+            works for stations too (README: Distributing packs).
+            """)
+
+    @Option(help: "Folder to serve.")
+    var output = "Output"
+
+    @Option(help: "Address to listen on (0.0.0.0 for every interface).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    func run() async throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--output '\(output)' is not a folder; expected the folder loa build writes (Output)")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let logger = Logger(label: "loa.serve")
+        let server = StationServer(output: URL(fileURLWithPath: output), host: host, port: port, logger: logger)
+        try await server.run { port in
+            FileHandle.standardError.write(Data("loa serve: \(output) on http://\(host):\(port)/\n".utf8))
+        }
+    }
+}

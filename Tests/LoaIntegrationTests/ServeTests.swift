@@ -1,0 +1,258 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Packaging
+import Programme
+import XCTest
+import ZIPFoundation
+
+/// Issue 11, deliverable 2: `loa serve` serves the Output tree read-only, with ETags, ranges,
+/// the right types, pages for people, zips of packs, and nothing outside the root.
+final class ServeTests: XCTestCase {
+    var province: TinyProvince!
+    var server: RunningServer!
+
+    override func setUp() async throws {
+        province = try await SignedDay.build()
+        server = try await RunningServer.start(output: province.output)
+    }
+
+    override func tearDown() async throws {
+        await server?.stop()
+    }
+
+    /// An answer as a test reads it: status code and headers (lower-case names).
+    struct Answer {
+        var status: Int
+        var headers: [String: String]
+    }
+
+    func get(_ path: String, headers: [(String, String)] = [], head: Bool = false) async throws -> (Answer, Data) {
+        var request = HTTPClientRequest(url: server.base.absoluteString + path)
+        if head { request.method = .HEAD }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        var body = Data()
+        for try await buffer in response.body { body.append(contentsOf: buffer.readableBytesView) }
+        var fields: [String: String] = [:]
+        for (name, value) in response.headers { fields[name.lowercased()] = value }
+        return (Answer(status: Int(response.status.code), headers: fields), body)
+    }
+
+    func testFilesComeWithStrongETagsTypesAndRevalidation() async throws {
+        let path = "2021-09-24/PD/manifest.json"
+        let (response, body) = try await get(path)
+        XCTAssertEqual(response.status, 200)
+        let onDisk = try Data(contentsOf: province.output.appendingPathComponent(path))
+        XCTAssertEqual(body, onDisk)
+        let tag = try XCTUnwrap(response.headers["etag"])
+        XCTAssertEqual(tag, "\"\(Checksum.sha256(onDisk))\"", "the ETag is the file's SHA-256")
+        XCTAssertEqual(response.headers["content-type"], "application/json")
+        XCTAssertEqual(response.headers["cache-control"], "no-cache")
+        XCTAssertEqual(response.headers["accept-ranges"], "bytes")
+
+        let (again, empty) = try await get(path, headers: [("If-None-Match", tag)])
+        XCTAssertEqual(again.status, 304)
+        XCTAssertTrue(empty.isEmpty)
+        let (changed, _) = try await get(path, headers: [("If-None-Match", "\"0000\"")])
+        XCTAssertEqual(changed.status, 200)
+
+        for (name, type) in [("sang.mp3", "audio/mpeg"), ("sang.vtt", "text/vtt; charset=utf-8"),
+                             ("manifest.json.minisig", "text/plain; charset=utf-8"), ("SHA256SUMS", "text/plain; charset=utf-8")] {
+            let (file, _) = try await get("2021-09-24/PD/\(name)", head: true)
+            XCTAssertEqual(file.status, 200, name)
+            XCTAssertEqual(file.headers["content-type"], type, name)
+        }
+        let (index, _) = try await get("2021-09-24/index.json.minisig")
+        XCTAssertEqual(index.status, 200)
+    }
+
+    func testRangesResumeDownloads() async throws {
+        let path = "2021-09-24/PD/sang.mp3"
+        let whole = try Data(contentsOf: province.output.appendingPathComponent(path))
+        let (part, body) = try await get(path, headers: [("Range", "bytes=100-1099")])
+        XCTAssertEqual(part.status, 206)
+        XCTAssertEqual(part.headers["content-range"], "bytes 100-1099/\(whole.count)")
+        XCTAssertEqual(body, whole.subdata(in: 100..<1100))
+        let (tail, rest) = try await get(path, headers: [("Range", "bytes=\(whole.count - 10)-")])
+        XCTAssertEqual(tail.status, 206)
+        XCTAssertEqual(rest, whole.suffix(10))
+        let (suffix, last) = try await get(path, headers: [("Range", "bytes=-5")])
+        XCTAssertEqual(suffix.status, 206)
+        XCTAssertEqual(last, whole.suffix(5))
+        let (past, _) = try await get(path, headers: [("Range", "bytes=\(whole.count)-")])
+        XCTAssertEqual(past.status, 416)
+        XCTAssertEqual(past.headers["content-range"], "bytes */\(whole.count)")
+        // If-Range with another tag: the file changed since the partial download; send it whole.
+        let (stale, all) = try await get(path, headers: [("Range", "bytes=100-"), ("If-Range", "\"old\"")])
+        XCTAssertEqual(stale.status, 200)
+        XCTAssertEqual(all, whole)
+        let (head, headBody) = try await get(path, head: true)
+        XCTAssertEqual(head.headers["content-length"], "\(whole.count)")
+        XCTAssertTrue(headBody.isEmpty)
+    }
+
+    func testNothingOutsideTheRootAndOnlyGetAndHead() async throws {
+        // A file beside the output root, and a symlink inside the day leading to it.
+        let secret = province.root.appendingPathComponent("secret.txt")
+        try "do not serve".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: province.day.appendingPathComponent("PD/link.txt"), withDestinationURL: secret)
+        try FileManager.default.createSymbolicLink(at: province.day.appendingPathComponent("out"), withDestinationURL: province.root)
+        let attempts = [
+            "/../secret.txt", "/2021-09-24/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+            "/2021-09-24/PD/..%2f..%2f..%2fsecret.txt", "/2021-09-24%2fPD%2fmanifest.json", "/..\\secret.txt",
+            "/2021-09-24/PD/manifest.json%00.mp3", "//etc/passwd", "/etc/passwd", province.root.path + "/secret.txt",
+            "/2021-09-24/PD/link.txt", "/2021-09-24/out/secret.txt", "/.loa-build.lock", "/2021-09-24/.hidden",
+            "/%c0%ae%c0%ae/secret.txt", "/2021-09-24/PD/manifest.json/", "http://evil/../../secret.txt",
+        ]
+        for target in attempts {
+            let answer = RawHTTP.exchange(port: server.port, Array("GET \(target) HTTP/1.1\r\nHost: loa\r\nConnection: close\r\n\r\n".utf8))
+            let status = RawHTTP.statusCode(answer)
+            XCTAssertTrue(status == nil || [400, 404].contains(status!), "\(target) → \(String(describing: status))")
+            let text = String(decoding: answer, as: UTF8.self)
+            XCTAssertFalse(text.contains("do not serve"), target)
+            XCTAssertFalse(text.contains(province.root.path), "no file-system paths in answers: \(target)")
+        }
+        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+            let answer = RawHTTP.exchange(port: server.port, Array("\(method) /2021-09-24/PD/manifest.json HTTP/1.1\r\nHost: loa\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
+            XCTAssertEqual(RawHTTP.statusCode(answer), 405, method)
+            XCTAssertTrue(String(decoding: answer, as: UTF8.self).lowercased().contains("allow: get, head"), method)
+        }
+        XCTAssertEqual(RawHTTP.status(port: server.port, target: "/" + String(repeating: "a", count: 5000)), 414)
+        let huge = "GET / HTTP/1.1\r\nHost: loa\r\nX-Big: \(String(repeating: "x", count: 100_000))\r\n\r\n"
+        let answer = RawHTTP.statusCode(RawHTTP.exchange(port: server.port, Array(huge.utf8)))
+        XCTAssertTrue(answer == nil || answer! >= 400, "an oversized header is refused: \(String(describing: answer))")
+        XCTAssertEqual(RawHTTP.status(port: server.port, target: "/2021-09-24/PD/manifest.json"), 200, "still serving")
+    }
+
+    func testRandomRequestLinesNeverBreakTheServer() async throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["/", "..", "%2e", "%", "?", "#", "\\", "2021-09-24", "PD", "manifest.json", ".", "//", "%00", "é", " ", "\t", "*", "%zz"]
+        for round in 0..<10_000 {
+            var line: [UInt8]
+            if round % 3 == 0 {
+                line = (0..<Int.random(in: 1...80, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            } else {
+                let target = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                line = Array("\(["GET", "HEAD", "GET", "BREW", "get"].randomElement(using: &generator)!) \(target) HTTP/1.1".utf8)
+            }
+            let fd = RawHTTP.connectLoopback(port: server.port)
+            XCTAssertGreaterThanOrEqual(fd, 0, "the server accepts connections (round \(round))")
+            let request = line + Array("\r\nHost: loa\r\nConnection: close\r\n\r\n".utf8)
+            _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            close(fd)
+        }
+        XCTAssertEqual(RawHTTP.status(port: server.port, target: "/2021-09-24/PD/manifest.json"), 200)
+        for target in ["/%zz", "/a b", "/2021-09-24/PD/%2e%2e"] {
+            let status = RawHTTP.status(port: server.port, target: target)
+            XCTAssertTrue(status == nil || [400, 404].contains(status!), "\(target) → \(String(describing: status))")
+        }
+    }
+
+    func testSlowClientsDoNotHoldUpOthers() async throws {
+        // 200 connections that send half a request line and then nothing.
+        var slow: [Int32] = []
+        for _ in 0..<200 {
+            let fd = RawHTTP.connectLoopback(port: server.port)
+            _ = Array("GET /2021-09-24/PD/sang".utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            slow.append(fd)
+        }
+        defer { slow.forEach { close($0) } }
+        let started = Date()
+        let (response, body) = try await get("2021-09-24/PD/sang.mp3")
+        XCTAssertEqual(response.status, 200)
+        XCTAssertGreaterThan(body.count, 10_000)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "a normal download is not queued behind slow clients")
+    }
+
+    func testBoardAndStationPagesInVietnamese() async throws {
+        let (board, html) = try await get("2021-09-24/")
+        XCTAssertEqual(board.status, 200)
+        XCTAssertEqual(board.headers["content-type"], "text/html; charset=utf-8")
+        let page = String(decoding: html, as: UTF8.self)
+        XCTAssertTrue(page.contains("<html lang=\"vi\">"))
+        XCTAssertTrue(page.contains("chương trình ngày 24/09/2021"), page)
+        for code in ["PD", "HT", "TL"] { XCTAssertTrue(page.contains("href=\"\(code)/\""), code) }
+        XCTAssertTrue(page.contains("name=\"viewport\""), "usable on a phone")
+        XCTAssertFalse(page.contains(province.root.path))
+
+        let (redirect, _) = try await get("2021-09-24", headers: [])
+        XCTAssertEqual(redirect.status, 200, "followed the redirect to the board")
+
+        let (station, stationHTML) = try await get("2021-09-24/PD/")
+        XCTAssertEqual(station.status, 200)
+        let text = String(decoding: stationHTML, as: UTF8.self)
+        XCTAssertTrue(text.contains("<audio id=\"audio-sang\""), text)
+        XCTAssertTrue(text.contains("<track kind=\"captions\" src=\"sang.vtt\""))
+        let manifest = try JSONFile.read(StationManifest.self, from: province.day.appendingPathComponent("PD/manifest.json"))
+        for item in manifest.slots[0].items {
+            XCTAssertTrue(text.contains("data-start=\"\(Double(item.startMs) / 1000)\""), "item \(item.id) seeks to its start")
+        }
+        XCTAssertTrue(text.contains("href=\"../PD.zip\""))
+        XCTAssertTrue(text.contains("href=\"sang.mp3\" download"))
+
+        let (days, daysHTML) = try await get("")
+        XCTAssertEqual(days.status, 200)
+        XCTAssertTrue(String(decoding: daysHTML, as: UTF8.self).contains("href=\"/2021-09-24/\""))
+    }
+
+    func testTheWholePackAsOneStoredZip() async throws {
+        let (response, body) = try await get("2021-09-24/PD.zip")
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.headers["content-type"], "application/zip")
+        XCTAssertTrue(response.headers["content-disposition"]?.contains("2021-09-24-PD.zip") == true)
+        let archive = try Archive(data: body, accessMode: .read)
+        let pd = province.day.appendingPathComponent("PD")
+        let manifest = try JSONFile.read(StationManifest.self, from: pd.appendingPathComponent("manifest.json"))
+        let expected = ["manifest.json", "manifest.json.minisig", "SHA256SUMS"] + manifest.slots.flatMap(\.files).map(\.path)
+        XCTAssertEqual(Set(archive.map(\.path)), Set(expected.map { "2021-09-24-PD/\($0)" }))
+        for entry in archive {
+            XCTAssertEqual(entry.compressedSize, entry.uncompressedSize, "\(entry.path) stored, not recompressed")
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            let name = String(entry.path.split(separator: "/").last!)
+            XCTAssertEqual(data, try Data(contentsOf: pd.appendingPathComponent(name)), name)
+        }
+        // The second request is the cached zip: same ETag, and it resumes.
+        let (again, _) = try await get("2021-09-24/PD.zip", headers: [("Range", "bytes=10-19")])
+        XCTAssertEqual(again.status, 206)
+        XCTAssertEqual(again.headers["etag"], response.headers["etag"])
+    }
+
+    /// While the day is rebuilt and swapped in again and again, every answer is one whole
+    /// file of one build: its bytes match its ETag and parse.
+    func testADayReplacedWhileServingIsNeverMixed() async throws {
+        let done = Flag()
+        let province = self.province!
+        let rebuilds = Task {
+            for round in 0..<4 {
+                var options = province.options(round % 2 == 0 ? "b" : "a")
+                options.signing = .key(SignedDay.key)
+                _ = await DayBuild(options: options).run()
+            }
+            await done.set()
+        }
+        var checked = 0
+        while await !done.value {
+            for path in ["2021-09-24/PD/manifest.json", "2021-09-24/index.json", "2021-09-24/TL/sang.vtt"] {
+                let (response, body) = try await get(path)
+                guard response.status == 200 else {
+                    XCTAssertEqual(response.status, 200, path)
+                    continue
+                }
+                XCTAssertEqual(response.headers["etag"], "\"\(Checksum.sha256(body))\"", path)
+                if path.hasSuffix(".json") { XCTAssertNoThrow(try JSONSerialization.jsonObject(with: body), path) }
+                checked += 1
+            }
+            let (board, _) = try await get("2021-09-24/")
+            XCTAssertEqual(board.status, 200)
+        }
+        await rebuilds.value
+        XCTAssertGreaterThan(checked, 3)
+    }
+}
+
+actor Flag {
+    private(set) var value = false
+    func set() { value = true }
+}
