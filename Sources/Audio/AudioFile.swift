@@ -103,6 +103,25 @@ final class SoundFile {
     private var handle: OpaquePointer?
     let path: String
     let channels: Int
+    /// The buffer a virtual file writes into, kept alive as long as the handle.
+    private var memory: MemoryFile?
+
+    /// A handle writing into `memory` through libsndfile's virtual I/O.
+    init(writingTo memory: MemoryFile, sampleRate: Int, channels: Int, format: Int32) throws {
+        self.path = "<memory>"
+        self.channels = channels
+        self.memory = memory
+        var info = SF_INFO()
+        info.samplerate = Int32(sampleRate)
+        info.channels = Int32(channels)
+        info.format = format
+        var io = MemoryFile.virtualIO
+        guard sf_format_check(&info) != 0,
+              let h = sf_open_virtual(&io, Int32(SFM_WRITE), &info, Unmanaged.passUnretained(memory).toOpaque()) else {
+            throw AudioFileError.writeFailed(path: path, reason: String(cString: sf_strerror(nil)))
+        }
+        handle = h
+    }
 
     init(writing tmpPath: String, finalPath: String, sampleRate: Int, channels: Int, format: Int32) throws {
         self.path = finalPath

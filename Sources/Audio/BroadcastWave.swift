@@ -97,21 +97,65 @@ extension AudioFile {
             let file = try SoundFile(writing: tmp, finalPath: url.path, sampleRate: sampleRate,
                                      channels: channels, format: Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16))
             defer { file.close() }
-            _ = file.command(Int32(SFC_SET_CLIPPING), int: Int32(SF_TRUE))
-            var bext = broadcastStruct(info)
-            guard file.command(Int32(SFC_SET_BROADCAST_INFO), &bext) else {
-                throw AudioFileError.writeFailed(path: url.path, reason: "bext refused: \(file.error)")
-            }
-            if !cues.isEmpty {
-                try setCues(cues, on: file, path: url.path)
-            }
-            if let title = info.title, !title.isEmpty { try file.setString(Int32(SF_STR_TITLE), title) }
-            try file.setString(Int32(SF_STR_SOFTWARE), "Loa")
-            if !cues.isEmpty {
-                try file.setString(Int32(SF_STR_COMMENT), cueComment(cues))
-            }
+            try describe(file, info: info, cues: cues, path: url.path)
             try file.write(samples)
             try file.close(checked: true)
+        }
+    }
+
+    /// The bytes of a 16-bit mono Broadcast Wave file that come before its samples, for a
+    /// file of `frames` frames whose samples are written after them by the caller (streamed
+    /// from takes, never held whole). libsndfile writes the chunks exactly as `writeBWF`
+    /// does (`fmt `, `LIST`/INFO, `bext`, `cue `, then `data` last), for no samples; the
+    /// RIFF and `data` sizes are then set for `frames`.
+    public static func broadcastWaveHeader(frames: Int, sampleRate: Int, info: BroadcastInfo,
+                                           cues: [CueMarker]) throws -> [UInt8] {
+        let memory = MemoryFile()
+        let file = try SoundFile(writingTo: memory, sampleRate: sampleRate, channels: 1,
+                                 format: Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16))
+        try describe(file, info: info, cues: cues, path: "<header>")
+        try file.close(checked: true)
+        var header = memory.bytes
+        let dataBytes = frames * 2
+        // The data chunk must be the last thing written: its 8-byte header ends the bytes.
+        guard header.count >= 20, Array(header[(header.count - 8)..<(header.count - 4)]) == Array("data".utf8),
+              header[(header.count - 4)...].allSatisfy({ $0 == 0 }), header.count - 8 + dataBytes <= Int(UInt32.max) else {
+            throw AudioFileError.writeFailed(path: "<header>", reason: "libsndfile's WAV layout was not header then data")
+        }
+        func put(_ value: Int, at offset: Int) {
+            for i in 0..<4 { header[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * i)) }
+        }
+        put(header.count - 8 + dataBytes, at: 4)
+        put(dataBytes, at: header.count - 4)
+        return header
+    }
+
+    /// The float samples as the 16-bit PCM `writeBWF` stores (libsndfile's conversion with
+    /// clipping on: × 32768, rounded to nearest, clipped to −32768…32767), so a file
+    /// streamed from these has the same bytes as one libsndfile wrote from the floats.
+    public static func pcm16(_ samples: [Float]) -> [Int16] {
+        samples.map { sample in
+            let scaled = sample * 32768
+            if scaled >= 32767 { return 32767 }
+            if scaled <= -32768 { return -32768 }
+            return Int16(lrintf(scaled))
+        }
+    }
+
+    /// The `bext` chunk, cue points and INFO strings of a Broadcast Wave file being written.
+    private static func describe(_ file: SoundFile, info: BroadcastInfo, cues: [CueMarker], path: String) throws {
+        _ = file.command(Int32(SFC_SET_CLIPPING), int: Int32(SF_TRUE))
+        var bext = broadcastStruct(info)
+        guard file.command(Int32(SFC_SET_BROADCAST_INFO), &bext) else {
+            throw AudioFileError.writeFailed(path: path, reason: "bext refused: \(file.error)")
+        }
+        if !cues.isEmpty {
+            try setCues(cues, on: file, path: path)
+        }
+        if let title = info.title, !title.isEmpty { try file.setString(Int32(SF_STR_TITLE), title) }
+        try file.setString(Int32(SF_STR_SOFTWARE), "Loa")
+        if !cues.isEmpty {
+            try file.setString(Int32(SF_STR_COMMENT), cueComment(cues))
         }
     }
 

@@ -112,4 +112,31 @@ public struct GatingBlocks: Sendable, Hashable {
         }
         return count > 0 ? lufs(sum / Double(count)) : -.infinity
     }
+
+    /// Loudness range (EBU Tech 3342, LU) of pieces played back to back, from their blocks:
+    /// short-term (3 s) loudness every second, as libebur128 takes it, each 3 s window's
+    /// energy the mean of the blocks that tile it (seven 400 ms blocks and the 200 ms
+    /// left, from the block that ends the window); gates −70 LUFS absolute, −20 LU relative;
+    /// the spread between the 10th and the 95th percentile. Blocks straddling two pieces
+    /// are left out, as for the integrated loudness, so it is close to, not exactly, what
+    /// a meter reads on the rendered programme.
+    public static func loudnessRange(of pieces: [GatingBlocks]) -> Double {
+        let energies = pieces.flatMap { $0.loudness.map { $0.isFinite ? energy($0) : 0 } }
+        guard energies.count >= 27 else { return 0 }
+        var shortTerm: [Double] = []
+        var start = 0
+        while start + 26 < energies.count {
+            let tiles = stride(from: start, through: start + 24, by: 4).map { energies[$0] }
+            let sum = tiles.reduce(0, +) * 4 + energies[start + 26] * 2
+            shortTerm.append(sum / 30)
+            start += 10
+        }
+        let absolute = shortTerm.filter { $0 > 0 && lufs($0) > -70 }
+        guard !absolute.isEmpty else { return 0 }
+        let gate = lufs(absolute.reduce(0, +) / Double(absolute.count)) - 20
+        let gated = absolute.map(lufs).filter { $0 > gate }.sorted()
+        guard gated.count > 1 else { return 0 }
+        func percentile(_ p: Double) -> Double { gated[min(gated.count - 1, Int((Double(gated.count - 1) * p).rounded()))] }
+        return percentile(0.95) - percentile(0.10)
+    }
 }

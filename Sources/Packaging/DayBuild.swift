@@ -209,10 +209,10 @@ public struct DayBuild {
         // batch's packs are written on the pack thread while the next batch is mastered.
         let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
                                        assembly: options.assembly, seal: seal)
-        // Rendering and measuring whole programmes (WAV masters, the baseline) is CPU work:
-        // a writer per core. Joining MP3 takes is disk work: one writer.
+        // Rendering and measuring whole programmes (the baseline) is CPU work: a writer per
+        // core. Joining takes (MP3 frames, WAV PCM from the spool) is disk work: one writer.
         let pipeline = PackPipeline(writer: writer, staging: staging,
-                                    writers: keepsSound ? ProcessInfo.processInfo.activeProcessorCount : 1)
+                                    writers: options.assembly == .whole ? ProcessInfo.processInfo.activeProcessorCount : 1)
         for (position, plan) in plans.enumerated() {
             if case .failure(let error) = plan { pipeline.record(error, at: position) }
         }

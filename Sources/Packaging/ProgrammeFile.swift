@@ -1,13 +1,15 @@
 import Crypto
 import Foundation
+import Programme
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes a programme file joined from pieces in memory (an MP3 from its takes' frames)
-/// straight to the disk, past the page cache, and returns its SHA-256.
+/// Writes a programme file joined from pieces (an MP3 from its takes' frames; a WAV master
+/// from its header, its takes' PCM in the spool and the silences between) straight to the
+/// disk, past the page cache, and returns its SHA-256.
 ///
-/// A province's day is about 4 GB of MP3s that this process never reads again. Through the
+/// A province's day is about 4 GB of MP3s (and 31 GB of WAV masters) that this process never reads again. Through the
 /// page cache each byte is first copied into freshly allocated cache pages; on the 2-core
 /// development VM that cost ~15 s of kernel time per province, while direct I/O
 /// (`O_DIRECT`) costs ~1 s and leaves the cache to the files stations are downloading.
@@ -32,7 +34,7 @@ enum ProgrammeFile {
     static let bufferSize = 1 << 20
 
     /// Writes `pieces` back to back as the file at `url`; returns the file's SHA-256 (hex).
-    static func write(_ pieces: [[UInt8]], to url: URL) throws -> String {
+    static func write(_ pieces: [FilePiece], to url: URL) throws -> String {
         let tmp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp")
         var fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | directFlag, 0o644)
@@ -49,19 +51,27 @@ enum ProgrammeFile {
         do {
             var hash = SHA256()
             var filled = 0
+            // Fills the buffer from `piece` in runs, hashing each run as it lands, and writes
+            // the buffer whenever it is full.
             for piece in pieces {
-                hash.update(data: piece)
-                try piece.withUnsafeBytes { bytes in
-                    var taken = 0
-                    while taken < bytes.count {
-                        let n = min(bufferSize - filled, bytes.count - taken)
-                        (buffer + filled).copyMemory(from: bytes.baseAddress! + taken, byteCount: n)
-                        filled += n
-                        taken += n
-                        if filled == bufferSize {
-                            try writeAll(fd, buffer, filled, url)
-                            filled = 0
-                        }
+                var taken = 0
+                while taken < piece.byteCount {
+                    let n = min(bufferSize - filled, piece.byteCount - taken)
+                    let target = buffer + filled
+                    switch piece {
+                    case .bytes(let bytes):
+                        bytes.withUnsafeBytes { target.copyMemory(from: $0.baseAddress! + taken, byteCount: n) }
+                    case .zeros:
+                        target.initializeMemory(as: UInt8.self, repeating: 0, count: n)
+                    case .pcm(let sound, _):
+                        try sound.spool.copyBytes(of: sound.entry, from: taken, count: n, to: target)
+                    }
+                    hash.update(bufferPointer: UnsafeRawBufferPointer(start: target, count: n))
+                    filled += n
+                    taken += n
+                    if filled == bufferSize {
+                        try writeAll(fd, buffer, filled, url)
+                        filled = 0
                     }
                 }
             }

@@ -20,10 +20,11 @@ struct StationPackWriter: Sendable {
         for programme in plan.programmes {
             let timeline = ProgrammeTimeline(programme, takes: takes)
             let title = "\(station.kind.rawValue.capitalized) \(station.name) — \(programme.slot.label), \(date)"
-            var loudness = (lufs: timeline.loudnessLUFS, truePeak: timeline.truePeakDBTP, range: 0.0)
+            // Loudness, range and true peak from the takes' measurements (gating blocks, peaks).
+            var loudness = (lufs: timeline.loudnessLUFS, truePeak: timeline.truePeakDBTP, range: timeline.loudnessRangeLU)
             var files: [StationManifest.FileEntry] = []
-            let pcm = formats.contains(.wav) || assembly == .whole ? timeline.pcm() : nil
-            // A rendered programme is measured whole (this also gives the range for bext).
+            // The baseline renders each programme whole and measures it whole.
+            let pcm = assembly == .whole ? try timeline.pcm() : nil
             if let pcm {
                 let measured = Loudness.measure(samples: pcm, sampleRate: rate, channels: 1)
                 loudness = (measured.integratedLUFS, measured.truePeakDBTP, measured.loudnessRangeLU)
@@ -34,10 +35,16 @@ struct StationPackWriter: Sendable {
                 // Files built in memory are hashed there; files libsndfile writes are read back.
                 let sha256: String
                 switch format {
-                case .wav:
+                case .wav where assembly == .whole:
                     try AudioFile.writeBWF(pcm!, sampleRate: rate, info: broadcastInfo(programme, title: title, loudness: loudness),
                                            cues: cues(timeline), to: url)
                     sha256 = try Checksum.sha256(file: url)
+                case .wav:
+                    // Streamed from the takes' PCM, like the MP3: header, takes, silences.
+                    let header = try AudioFile.broadcastWaveHeader(
+                        frames: programme.totalFrames, sampleRate: rate,
+                        info: broadcastInfo(programme, title: title, loudness: loudness), cues: cues(timeline))
+                    sha256 = try ProgrammeFile.write(timeline.wavPieces(header: header), to: url)
                 case .mp3 where assembly == .whole:
                     try AudioFile.writeMP3(pcm!, sampleRate: rate, bitrateKbps: province.output.mp3BitrateKbps, title: title, to: url)
                     sha256 = try Checksum.sha256(file: url)

@@ -26,7 +26,8 @@ struct TakeStoreTests {
         let layout = try #require(store.layouts[aired])
         #expect(take.layout == layout)
         #expect(take.mp3?.decodedFrames == layout.frames)
-        #expect(take.sound?.count == layout.soundFrames)
+        #expect(take.sound?.frames == layout.soundFrames)
+        #expect(try take.sound?.floats().count == layout.soundFrames)
         // A second of speech or more, levelled near the target under the ceiling.
         #expect(layout.soundFrames > 22_050)
         #expect(abs(GatingBlocks.integratedLUFS(of: [take.blocks]) - OutputSettings().loudnessLUFS) <= 0.5)
@@ -36,7 +37,7 @@ struct TakeStoreTests {
     @Test func theSpoolGivesBackWhatWasWritten() throws {
         let folder = try Fixture.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spool = try SpeechSpool(directory: folder)
+        let spool = try SoundSpool(directory: folder, name: "test")
         let first: [Int16] = (0..<1000).map { Int16(truncatingIfNeeded: $0 * 37) }
         let second: [Int16] = [Int16.min, -1, 0, 1, Int16.max]
         let a = try spool.append(first[...])

@@ -50,8 +50,9 @@ public struct Take: Sendable {
     public var soundOffset: Int { layout.soundOffset }
     /// Length of the sound.
     public var soundFrames: Int { layout.soundFrames }
-    /// The levelled sound (`soundFrames` long), kept when WAV masters are written.
-    public var sound: [Float]?
+    /// The levelled sound (`soundFrames` long) as 16-bit PCM in the build's spool, kept
+    /// when WAV masters are written (or programmes rendered whole).
+    public var sound: SpooledSound?
     /// The take encoded as bare MP3 frames, when MP3 is made.
     public var mp3: MP3Segment?
     /// Gating blocks of the levelled sound in its silence, to compute a programme's
@@ -61,4 +62,22 @@ public struct Take: Sendable {
     public var truePeakDBTP: Double
     /// Gain applied to reach the loudness target, dB.
     public var gainDB: Double
+}
+
+/// A take's levelled sound, as the 16-bit samples WAV masters store, parked in a spool:
+/// a province's levelled takes (hundreds of MB) are never all in memory.
+public struct SpooledSound: Sendable {
+    public let spool: SoundSpool
+    public let entry: SoundSpool.Entry
+
+    public init(spool: SoundSpool, entry: SoundSpool.Entry) {
+        self.spool = spool
+        self.entry = entry
+    }
+
+    /// Samples (mono frames).
+    public var frames: Int { entry.count }
+
+    /// The samples as floats (÷ 32768), for rendering a programme whole.
+    public func floats() throws -> [Float] { try spool.read(entry) }
 }

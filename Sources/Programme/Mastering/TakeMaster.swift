@@ -51,7 +51,9 @@ public struct TakeMaster: Sendable {
     /// encoder can raise a limited take's peaks by more than a decibel (measured up to
     /// 1.4 dB on the province benchmark), so a take whose MP3 passes the ceiling is trimmed
     /// by the excess and encoded again. The take's true peak is the higher of its files'.
-    public func master(sound input: [Float], sampleRate: Int, pauseAfterMs: Int) throws -> Take {
+    /// The levelled sound is kept in `keeping` (as the 16-bit PCM WAV masters store) when
+    /// `keepsSound`.
+    public func master(sound input: [Float], sampleRate: Int, pauseAfterMs: Int, keeping spool: SoundSpool? = nil) throws -> Take {
         let rate = settings.sampleRate
         var sound = try resampled(input, from: sampleRate)
         let pause = pauseFrames(ms: pauseAfterMs)
@@ -78,8 +80,11 @@ public struct TakeMaster: Sendable {
             truePeak = max(truePeak, decodedPeak)
             mp3 = piece
         }
-        return Take(layout: layout, sound: keepsSound ? sound : nil, mp3: mp3, blocks: blocks,
-                    truePeakDBTP: truePeak, gainDB: gain)
+        var kept: SpooledSound?
+        if keepsSound, let spool {
+            kept = SpooledSound(spool: spool, entry: try spool.append(AudioFile.pcm16(sound)[...]))
+        }
+        return Take(layout: layout, sound: kept, mp3: mp3, blocks: blocks, truePeakDBTP: truePeak, gainDB: gain)
     }
 
     func pauseFrames(ms: Int) -> Int { ms * settings.sampleRate / 1000 }

@@ -16,11 +16,13 @@ public struct TakeStore: Sendable {
     let assetsFolder: URL
     /// Raw sound waiting to be mastered: speech in the spool, jingles in memory.
     private var raw: [TakeKey.Source: RawSound] = [:]
-    private let spool: SpeechSpool
+    private let spool: SoundSpool
+    /// The levelled takes' PCM, for WAV masters.
+    private let mastered: SoundSpool
 
     /// Where a source's unmastered sound is.
     private enum RawSound: Sendable {
-        case spooled(SpeechSpool.Entry, sampleRate: Int)
+        case spooled(SoundSpool.Entry, sampleRate: Int)
         case loaded([Float], sampleRate: Int)
     }
 
@@ -29,7 +31,8 @@ public struct TakeStore: Sendable {
         self.voices = voices
         self.master = master
         self.assetsFolder = assetsFolder
-        self.spool = try SpeechSpool(directory: spoolFolder)
+        self.spool = try SoundSpool(directory: spoolFolder, name: "speech")
+        self.mastered = try SoundSpool(directory: spoolFolder, name: "takes")
     }
 
     public subscript(key: TakeKey) -> Take? { takes[key] }
@@ -74,7 +77,7 @@ public struct TakeStore: Sendable {
         // Any order: each take is mastered on its own, so the bytes do not depend on it.
         let wanted = Set(keys).filter { takes[$0] == nil }
         guard !wanted.isEmpty else { return }
-        let master = self.master, raw = self.raw, spool = self.spool, layouts = self.layouts
+        let master = self.master, raw = self.raw, spool = self.spool, layouts = self.layouts, mastered = self.mastered
         let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
         let made = try await withThrowingTaskGroup(of: (TakeKey, Take).self) { group in
             var results: [(TakeKey, Take)] = []
@@ -87,7 +90,8 @@ public struct TakeStore: Sendable {
                 }
                 group.addTask {
                     let (sound, rate) = try Self.load(source, from: spool)
-                    let take = try master.master(sound: sound, sampleRate: rate, pauseAfterMs: key.pauseAfterMs)
+                    let take = try master.master(sound: sound, sampleRate: rate, pauseAfterMs: key.pauseAfterMs,
+                                                 keeping: mastered)
                     guard take.layout == layouts[key] else {
                         throw TakeStoreError("take \(key) came out \(take.layout), planned as \(String(describing: layouts[key]))")
                     }
@@ -108,7 +112,7 @@ public struct TakeStore: Sendable {
         spool.release()
     }
 
-    private static func load(_ sound: RawSound, from spool: SpeechSpool) throws -> ([Float], Int) {
+    private static func load(_ sound: RawSound, from spool: SoundSpool) throws -> ([Float], Int) {
         switch sound {
         case .spooled(let entry, let rate): return (try spool.read(entry), rate)
         case .loaded(let samples, let rate): return (samples, rate)
@@ -173,7 +177,7 @@ public struct TakeStore: Sendable {
         // sentences share its chunk, so a station's files do not depend on the others built.
         let clip = try await engine.synthesize(paragraphs: sentences.map { [$0] }, voice: profile,
                                                isolatingSentences: true)
-        var cut = [SpeechSpool.Entry?](repeating: nil, count: sentences.count)
+        var cut = [SoundSpool.Entry?](repeating: nil, count: sentences.count)
         for timing in clip.sentences where timing.index < sentences.count {
             cut[timing.index] = try spool.append(clip.samples[timing.startFrame..<timing.endFrame])
         }

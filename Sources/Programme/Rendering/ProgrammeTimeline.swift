@@ -51,14 +51,19 @@ public struct ProgrammeTimeline: Sendable {
     /// Integrated loudness of the programme, gated over its takes' blocks.
     public var loudnessLUFS: Double { GatingBlocks.integratedLUFS(of: places.map(\.take.blocks)) }
 
+    /// Loudness range (EBU Tech 3342) of the programme, from its takes' gating blocks.
+    public var loudnessRangeLU: Double { GatingBlocks.loudnessRange(of: places.map(\.take.blocks)) }
+
     /// Highest true peak of the programme's takes, dBTP.
     public var truePeakDBTP: Double { places.map(\.take.truePeakDBTP).max() ?? -.infinity }
 
-    /// The whole programme as PCM, for WAV masters (takes must keep their sound).
-    public func pcm() -> [Float] {
+    /// The whole programme as PCM, rendered in memory: the benchmark's baseline (takes must
+    /// keep their sound).
+    public func pcm() throws -> [Float] {
         var samples = [Float](repeating: 0, count: programme.totalFrames)
         for place in places {
-            guard let sound = place.take.sound else { preconditionFailure("take sound was not kept for masters") }
+            guard let kept = place.take.sound else { preconditionFailure("take sound was not kept for masters") }
+            let sound = try kept.floats()
             let count = min(sound.count, samples.count - place.soundStart)
             guard count > 0 else { continue }
             samples.withUnsafeMutableBufferPointer { target in
@@ -70,13 +75,32 @@ public struct ProgrammeTimeline: Sendable {
         return samples
     }
 
+    /// The programme's WAV master as the pieces it is streamed from: `header` (the Broadcast
+    /// Wave chunks before the samples), then each take's levelled PCM from the spool at its
+    /// place, with silence between; the same samples `pcm()` renders, never held whole.
+    public func wavPieces(header: [UInt8]) -> [FilePiece] {
+        var pieces: [FilePiece] = [.bytes(header)]
+        var cursor = 0
+        for place in places {
+            guard let sound = place.take.sound else { preconditionFailure("take sound was not kept for masters") }
+            let count = min(sound.frames, programme.totalFrames - place.soundStart)
+            guard count > 0 else { continue }
+            precondition(place.soundStart >= cursor, "takes overlap in \(programme.slot.id)")
+            if place.soundStart > cursor { pieces.append(.zeros((place.soundStart - cursor) * 2)) }
+            pieces.append(.pcm(sound, frames: count))
+            cursor = place.soundStart + count
+        }
+        if programme.totalFrames > cursor { pieces.append(.zeros((programme.totalFrames - cursor) * 2)) }
+        return pieces
+    }
+
     /// The programme's MP3 as the pieces it is joined from, in order: an ID3v2 tag with
     /// the title, then every take's frames. Written one after another they are one
     /// continuous stream; nothing is copied to join them.
-    public func mp3Pieces(title: String) -> [[UInt8]] {
-        [ID3Tag.v2(title: title)] + places.map { place in
+    public func mp3Pieces(title: String) -> [FilePiece] {
+        [.bytes(ID3Tag.v2(title: title))] + places.map { place in
             guard let mp3 = place.take.mp3 else { preconditionFailure("take was not encoded to MP3") }
-            return mp3.bytes
+            return .bytes(mp3.bytes)
         }
     }
 }

@@ -3,18 +3,21 @@ import Foundation
 import Glibc
 #endif
 
-/// Synthesized speech parked on disk between synthesis and mastering.
+/// 16-bit sound parked on disk: synthesized speech between synthesis and mastering, and
+/// the levelled takes WAV masters are joined from.
 ///
 /// A build synthesizes every sentence first, because planning needs the real lengths, and
 /// masters only the takes some programme airs. A province's raw speech is far larger than
-/// the memory budget (about 44 KB a second of 16-bit audio, 700 MB for a province), so it
-/// waits in an unlinked file: nothing is left behind if the build stops, and reads
-/// (`pread`) are safe from every mastering task at once.
-final class SpeechSpool: @unchecked Sendable {
-    /// Where one sentence's samples lie in the spool.
-    struct Entry: Sendable, Hashable {
+/// the memory budget (about 44 KB a second of 16-bit audio, 700 MB for a province), and so
+/// are its levelled takes (8,900 s, 390 MB at 22,050 Hz), so both wait in unlinked files:
+/// nothing is left behind if the build stops, and reads (`pread`) are safe from every
+/// mastering task and pack writer at once.
+public final class SoundSpool: @unchecked Sendable {
+    /// Where one piece's samples lie in the spool.
+    public struct Entry: Sendable, Hashable {
         var offset: Int
-        var count: Int
+        /// Samples (16-bit).
+        public var count: Int
     }
 
     private var descriptor: Int32
@@ -23,8 +26,8 @@ final class SpeechSpool: @unchecked Sendable {
 
     /// Opens an anonymous spool file in `directory` (the build's staging folder, which has
     /// room for the programmes anyway).
-    init(directory: URL) throws {
-        var template = Array(directory.appendingPathComponent(".speech-spool.XXXXXX").path.utf8CString)
+    public init(directory: URL, name: String) throws {
+        var template = Array(directory.appendingPathComponent(".\(name)-spool.XXXXXX").path.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw TakeStoreError("cannot create a spool file in \(directory.path): \(String(cString: strerror(errno)))") }
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -44,7 +47,7 @@ final class SpeechSpool: @unchecked Sendable {
     }
 
     /// Appends 16-bit samples; returns where they lie.
-    func append(_ samples: ArraySlice<Int16>) throws -> Entry {
+    public func append(_ samples: ArraySlice<Int16>) throws -> Entry {
         lock.lock()
         defer { lock.unlock() }
         let entry = Entry(offset: end, count: samples.count)
@@ -53,12 +56,26 @@ final class SpeechSpool: @unchecked Sendable {
             while written < bytes.count {
                 let n = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(end + written))
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw TakeStoreError("cannot write the speech spool: \(String(cString: strerror(errno)))") }
+                guard n > 0 else { throw TakeStoreError("cannot write the sound spool: \(String(cString: strerror(errno)))") }
                 written += n
             }
         }
         end += samples.count * MemoryLayout<Int16>.size
         return entry
+    }
+
+    /// Copies `byteCount` bytes of `entry`, from `byteOffset` on, to `target`: how a pack
+    /// writer streams a take's PCM into its write buffer without an array in between.
+    public func copyBytes(of entry: Entry, from byteOffset: Int, count byteCount: Int,
+                          to target: UnsafeMutableRawPointer) throws {
+        precondition(byteOffset >= 0 && byteOffset + byteCount <= entry.count * 2, "outside the entry")
+        var done = 0
+        while done < byteCount {
+            let n = pread(descriptor, target + done, byteCount - done, off_t(entry.offset + byteOffset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw TakeStoreError("cannot read the sound spool: \(n < 0 ? String(cString: strerror(errno)) : "it ended early")") }
+            done += n
+        }
     }
 
     /// Reads an entry back as float samples (−1…1, `value / 32768` as libsndfile scales 16-bit PCM).
@@ -69,7 +86,7 @@ final class SpeechSpool: @unchecked Sendable {
             while done < bytes.count {
                 let n = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(entry.offset + done))
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw TakeStoreError("cannot read the speech spool: \(n < 0 ? String(cString: strerror(errno)) : "it ended early")") }
+                guard n > 0 else { throw TakeStoreError("cannot read the sound spool: \(n < 0 ? String(cString: strerror(errno)) : "it ended early")") }
                 done += n
             }
         }
