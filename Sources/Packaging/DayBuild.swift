@@ -55,6 +55,8 @@ public struct DayBuild {
     public var engine: SpeechEngine
     /// Told when the build has to wait for another build of the same output.
     public var onWait: @Sendable (String) -> Void
+    /// Told, before the packs are written, how much they will take and how much room there is.
+    public var onPlan: @Sendable (_ bytes: Int64, _ free: Int64?) -> Void = { _, _ in }
 
     public init(options: DayBuildOptions, engine: SpeechEngine = .shared,
                 onWait: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -203,8 +205,11 @@ public struct DayBuild {
             }
         }
         let planned = plans.compactMap { try? $0.get() }
-        try FreeSpace.require(FreeSpace.packBytes(planned, province: province), at: staging,
-                              display: displayPath(options.output))
+        // Said before the packs are written, and refused when the disk cannot hold them.
+        report.plannedBytes = FreeSpace.packBytes(planned, province: province)
+        report.freeBytes = FreeSpace.available(at: staging)
+        onPlan(report.plannedBytes, report.freeBytes)
+        try FreeSpace.require(report.plannedBytes, at: staging, display: displayPath(options.output))
         // Takes are mastered shared ones first, then a batch of stations at a time; each
         // batch's packs are written on the pack thread while the next batch is mastered.
         let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),

@@ -40,6 +40,9 @@ public struct DayBuildReport: Sendable {
     /// Wall-clock seconds of each stage, for the summary (reading, takes, packs).
     public var stageSeconds: [(stage: String, seconds: Double)] = []
 
+    /// Bytes the packs were estimated to take before they were written, and the free space then.
+    public var plannedBytes: Int64 = 0
+    public var freeBytes: Int64?
     /// Things the person running the build should know that are not problems (a key made).
     public var notices: [String] = []
     /// The key id the packs were signed with, or `unsigned`.

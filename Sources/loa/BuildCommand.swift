@@ -67,9 +67,15 @@ struct BuildCommand: AsyncParsableCommand {
                                       stations: stations.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                       formats: formatList, assembly: assembly, signing: unsigned ? .unsigned : .configured)
         InterruptHandler.install()
-        let report = await DayBuild(options: options, onWait: { message in
+        var build = DayBuild(options: options, onWait: { message in
             FileHandle.standardError.write(Data("loa: \(message)\n".utf8))
-        }).run()
+        })
+        build.onPlan = { bytes, free in
+            let line = String(format: "loa: writing about %.2f GB of packs", Double(bytes) / 1e9)
+                + (free.map { String(format: " (%.1f GB free)", Double($0) / 1e9) } ?? "")
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        let report = await build.run()
         BuildSummary.print(report, date: day)
         if report.outcome != .complete { throw ExitCode(report.outcome.rawValue) }
     }

@@ -32,6 +32,7 @@ enum BuildSummary {
                 + String(format: "; %d distinct takes, %.0f s of audio", report.distinctTakes, report.distinctAudioSeconds))
         }
         for notice in report.notices { Swift.print("note: \(notice)") }
+
         if report.outputFolder != nil, let key = report.signingKey {
             Swift.print(key == PackSeal.unsignedName
                 ? "UNSIGNED: built with --unsigned; stations' loa fetch will refuse these packs"
