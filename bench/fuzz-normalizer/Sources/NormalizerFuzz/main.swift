@@ -6,7 +6,9 @@
 // Every case is generated from a 64-bit seed, so a failure is reproducible from the
 // seed alone; the input is also written to OUTDIR/current.txt before each run, so a
 // crash (which kills the process) leaves its input behind for bench/fuzz-normalizer/run.
-// Checks: no crash, no hang (watchdog, 20 s per case), output at most 20× the input.
+// Checks: no crash, no hang (watchdog, 20 s per case), output at most 20× the input,
+// and nothing dropped: no letter or digit ends up `not-read` (the normalizer's safety
+// net for tokens no rule accounted for; see docs/normalizer.md).
 import Foundation
 import Synchronization
 import VietnameseText
@@ -119,6 +121,11 @@ func check(_ input: String) -> Failure? {
         return Failure(kind: "blowup", detail: "output \(outCount) scalars for input \(inCount) (> 20×)")
     }
     _ = result.paragraphs.flatMap { $0 }.map(\.written)
+    if let lost = result.findings.first(where: { f in
+        f.kind == .notRead && f.text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }) {
+        return Failure(kind: "unread", detail: "\(lost)")
+    }
     return nil
 }
 
