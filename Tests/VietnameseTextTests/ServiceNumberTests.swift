@@ -41,6 +41,8 @@ struct ServiceNumberTests {
         ("Gọi điện 1050 lượt.", "gọi điện một nghìn không trăm năm mươi lượt."),
         ("Đường dây nóng nhận 1.022 phản ánh.", "đường dây nóng nhận một nghìn không trăm hai mươi hai phản ánh."),
         ("Quốc lộ 115 km.", "quốc lộ một trăm mười lăm ki lô mét."),
+        ("Công an huyện đã xử lý 113 vụ.", "công an huyện đã xử lý một trăm mười ba vụ."),
+        ("Gọi điện hỏi thăm sức khỏe 1020 người.", "gọi điện hỏi thăm sức khỏe một nghìn không trăm hai mươi người."),
     ])
     func quantities(_ c: (String, String)) {
         #expect(reads(c.0, c.1), "\(c.0) → \(say(c.0))")

@@ -2,7 +2,8 @@
 // hotline, số máy, gọi, liên hệ, số điện thoại …) the short numbers people dial
 // are read digit by digit, as on the phone: gọi 113 → gọi một một ba; tổng đài
 // 1022 → một không hai hai; đường dây nóng 113, 114, 115 → … một một năm.
-// They are the emergency numbers 111–119 and the four-digit 10xx service lines;
+// They are the emergency numbers 111–119 and the four-digit 10xx service lines,
+// with the cue at most two words before (gọi ngay 115; số máy 113 hoặc 114);
 // 1800/1900 numbers (1900 9095, 1800 1091, 1900 561 292) are read by `Telephone`.
 // A number followed by something it counts (115 cuộc gọi, 113 hộ) stays a
 // quantity even after a cue.
@@ -36,7 +37,7 @@ enum ServiceNumber {
         if let w = c.token(i + 1), w.kind == .word, !w.lineStart {
             if CountedWords.nouns.contains(w.lower) || Measure.after(c, at: i + 1) != nil { return nil }
         }
-        guard Telephone.hasCue(c, i, extra: serviceCues) else { return nil }
+        guard Telephone.hasCue(c, i, extra: serviceCues, within: 2) else { return nil }
         return Reading(NumberReading.digitByDigit(digits), length: 1, .telephone)
     }
 }

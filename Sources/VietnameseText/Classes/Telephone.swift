@@ -13,12 +13,13 @@ enum Telephone {
     private static let cueWords: [[String]] = cues.map { $0.split(separator: " ").map(String.init) }
 
     /// The text just before i (up to six words, within the sentence) has a telephone cue.
-    /// `extra` adds cues that only count for some numbers (the services a short number calls).
-    static func hasCue(_ c: TokenContext, _ i: Int, extra: [[String]] = []) -> Bool {
+    /// `extra` adds cues that only count for some numbers (the services a short number
+    /// calls); `within` is how many words may come between the cue and the number.
+    static func hasCue(_ c: TokenContext, _ i: Int, extra: [[String]] = [], within: Int = 6) -> Bool {
         let words = c.recentWords(i, 6)
         guard !words.isEmpty else { return false }
         for cue in cueWords + extra where cue.count <= words.count {
-            for p in 0...(words.count - cue.count) where words[p] == cue[0] {
+            for p in 0...(words.count - cue.count) where words[p] == cue[0] && words.count - p - cue.count <= within {
                 // "kêu gọi" is an appeal, not a call.
                 if cue[0] == "gọi", p > 0, words[p - 1] == "kêu" { continue }
                 if Array(words[p..<(p + cue.count)]) == cue { return true }

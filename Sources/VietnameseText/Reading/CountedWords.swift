@@ -11,6 +11,7 @@ enum CountedWords {
         "gia", "doanh", "tổ", "đài", "trạm", "xe", "tấn", "mũi", "liều", "bộ", "trang", "phòng", "nhà", "khẩu",
         "hồ", "tiêu", "phần", "đoàn", "công", "chi", "lớp", "trẻ", "giáo", "sản", "mẫu", "bản", "văn",
         "thiết", "đợt", "buổi", "chương", "cụm", "khu", "ô", "lô", "thửa", "căn", "hộp", "chai", "gói",
+        "vụ", "việc", "phương", "tiếng", "triệu", "nghìn", "ngàn", "tỷ", "tỉ", "trăm", "lao", "thí", "nông",
     ]
 
     /// Words before a number that say it is an amount or a share: đạt 3/4, chiếm 2/3.
