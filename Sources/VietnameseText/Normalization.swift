@@ -143,9 +143,9 @@ public struct Normalization: Sendable {
     public var findings: [Finding]
     /// Every rewrite made, in text order (for --explain).
     public var rewrites: [Rewrite]
-    /// Tokens that no rule accounted for (each also reported as `not-read`).
-    /// Empty whenever every class did its job; the tests check it on real text.
-    var unaccounted: [String] = []
+    /// Tokens that no rule accounted for (each also reported as `not-read`, never
+    /// dropped). Empty unless a class has a bug; the tests and the fuzzer check it.
+    public internal(set) var unaccounted: [String] = []
     /// Each token's fate, when the normalizer was asked to keep them (tests only).
     var fates: [(token: String, fate: TokenFate)] = []
     /// A result made of these parts.
