@@ -52,6 +52,8 @@ struct DayMonthTests {
         ("Đạt 9/12 tiêu chí.", "đạt chín trên mười hai tiêu chí."),
         ("Hạn chế 1/2 số người ra đường.", "hạn chế một trên hai số người ra đường."),
         ("Tỷ lệ 1/2 và 3/4 số hộ.", "tỷ lệ một trên hai và ba trên bốn số hộ."),
+        ("Tổng đài hoạt động 24/7.", "tổng đài hoạt động hai mươi tư trên bảy."),
+        ("Lực lượng chức năng trực 24/7 tại chốt.", "lực lượng chức năng trực hai mươi tư trên bảy tại chốt."),
     ])
     func ratios(_ c: (String, String)) {
         #expect(reads(c.0, c.1), "\(c.0) → \(say(c.0))")

@@ -31,9 +31,14 @@ enum Ratio {
     /// without its cue: 3/4 số hộ, có 5/10 xã, đạt 2/3, 1/2 km.
     static func countsSomething(_ c: TokenContext, from: Int, to: Int) -> Bool {
         if CountedWords.counts(c, at: to) || Measure.after(c, at: to) != nil { return true }
-        if let w = c.previousWord(from), c.tokens[from].spaceBefore, CountedWords.amountCues.contains(w) { return true }
-        return false
+        guard let w = c.previousWord(from), c.tokens[from].spaceBefore else { return false }
+        if CountedWords.amountCues.contains(w) { return true }
+        // Round the clock: trực 24/7, hoạt động 24/7 (hours a day, days a week).
+        return c.tokens[from].text == "24" && c.token(from + 2)?.text == "7" && roundTheClockCues.contains(w)
     }
+
+    /// Words before "24/7" that make it "round the clock", not the 24th of July.
+    static let roundTheClockCues: Set<String> = ["trực", "động", "vụ", "trợ", "việc", "cửa", "tục", "nhận", "sàng"]
 
     /// Words that are counted per something even without a number before them.
     static let perWords: Set<String> = ["ngày", "tuần", "tháng", "năm", "giờ", "phút", "người", "hộ", "lần", "ca", "buổi",
