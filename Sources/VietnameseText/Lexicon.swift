@@ -51,6 +51,9 @@ public struct Lexicon: Sendable {
     /// Units and currencies: read only right after a number (`5 m`, `45.000 đ`).
     private(set) var units: [String: [Entry]] = [:]
     private(set) var foldedUnits: [String: [Entry]] = [:]
+    /// All-capital abbreviations and acronyms (UBND, SMS, GPS) by their first token in
+    /// lower case, for words written in another case (sms, Gps) that are not Vietnamese.
+    private(set) var acronymsAnyCase: [String: [Entry]] = [:]
     /// Upper-case letter → its Vietnamese name.
     private(set) var letterNames: [Unicode.Scalar: String] = [:]
 
@@ -164,8 +167,10 @@ public struct Lexicon: Sendable {
             letterNames[letter] = spoken
             if category == .letter { return true }
         }
-        // Units and currencies are listed in every case they apply in (m, M are different).
-        let caseSensitive = tokens.contains { $0.upperCount > 0 } || category == .unit || category == .currency
+        // Units and currencies of two letters or more match any capitalisation (km, Km,
+        // KM); one-letter ones only as listed (m, M; g, G are different things).
+        let letters = tokens.reduce(0) { $0 + $1.upperCount + $1.lowerCount }
+        let caseSensitive = category == .unit || category == .currency ? letters < 2 : tokens.contains { $0.upperCount > 0 }
         let pattern = tokens.enumerated().map { idx, t in
             PatternToken(key: t.key, lower: t.lower, spaceBefore: idx == 0 ? false : t.spaceBefore)
         }
@@ -179,14 +184,24 @@ public struct Lexicon: Sendable {
             if category == .staff {
                 // A staff entry for a unit replaces it in place and keeps its class for --explain.
                 let old = (units[first.key] ?? []) + (foldedUnits[first.lower] ?? [])
-                e.category = old.first { $0.pattern.map(\.lower) == pattern.map(\.lower) }?.category ?? .unit
-                e.caseSensitive = true
+                let replaced = old.first { $0.pattern.map(\.lower) == pattern.map(\.lower) }
+                e.category = replaced?.category ?? .unit
+                // It applies in the same cases as the entry it replaces (km: also Km, KM).
+                e.caseSensitive = replaced?.caseSensitive ?? true
             }
             if e.caseSensitive { Lexicon.insert(e, key: first.key, into: &units) }
             else { Lexicon.insert(e, key: first.lower, into: &foldedUnits) }
             if category != .staff { return true }
         }
-        if caseSensitive { Lexicon.insert(entry, key: first.key, into: &exact) }
+        if caseSensitive {
+            Lexicon.insert(entry, key: first.key, into: &exact)
+            if category == .abbreviation || category == .staff, letters >= 2,
+               !tokens.contains(where: { $0.lowerCount > 0 }) {
+                var anyCase = entry
+                anyCase.caseSensitive = false
+                Lexicon.insert(anyCase, key: first.lower, into: &acronymsAnyCase)
+            }
+        }
         else { Lexicon.insert(entry, key: first.lower, into: &folded) }
         return true
     }
@@ -242,6 +257,14 @@ public struct Lexicon: Sendable {
             }
         }
         return best
+    }
+
+    /// The longest all-capital abbreviation matching tokens at `i` in any case
+    /// (sms → SMS, Gps → GPS), for words that are neither Vietnamese nor listed as written.
+    func matchAcronymAnyCase(_ tokens: [Token], at i: Int) -> (entry: Entry, length: Int)? {
+        guard let list = acronymsAnyCase[tokens[i].lower] else { return nil }
+        for e in list where Lexicon.matches(e, tokens, i) { return (e, e.pattern.count) }
+        return nil
     }
 
     private static func matches(_ e: Entry, _ tokens: [Token], _ i: Int) -> Bool {

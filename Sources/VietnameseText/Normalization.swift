@@ -37,6 +37,9 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
         case ambiguous
         /// A staff lexicon line that is not `written TAB spoken`; skipped.
         case malformedLexiconEntry = "malformed-lexicon-entry"
+        /// A symbol with no reading in the house style (^, §, ©), or anything else no
+        /// rule reads: left out of the spoken text, and said so here rather than dropped.
+        case notRead = "not-read"
     }
     /// What kind of problem it is.
     public var kind: Kind
@@ -140,6 +143,11 @@ public struct Normalization: Sendable {
     public var findings: [Finding]
     /// Every rewrite made, in text order (for --explain).
     public var rewrites: [Rewrite]
+    /// Tokens that no rule accounted for (each also reported as `not-read`, never
+    /// dropped). Empty unless a class has a bug; the tests and the fuzzer check it.
+    public internal(set) var unaccounted: [String] = []
+    /// Each token's fate, when the normalizer was asked to keep them (tests only).
+    var fates: [(token: String, fate: TokenFate)] = []
     /// A result made of these parts.
     public init(paragraphs: [[SpokenSentence]], findings: [Finding], rewrites: [Rewrite] = []) {
         self.paragraphs = paragraphs; self.findings = findings; self.rewrites = rewrites

@@ -13,6 +13,8 @@ public struct Normalizer: Sendable {
     public var joinsWrappedLines: Bool
     /// Record every rewrite in `Normalization.rewrites` (for --explain).
     public var recordsRewrites: Bool
+    /// Keep every token's fate in `Normalization.fates` (for the tests).
+    var recordsFates = false
 
     /// A normalizer using `lexicon` (default: the built-in word lists).
     public init(lexicon: Lexicon = .builtIn, joinsWrappedLines: Bool = true, recordsRewrites: Bool = false) {
@@ -29,6 +31,8 @@ public struct Normalizer: Sendable {
         var paragraphs: [[SpokenSentence]] = []
         var findings: [Finding] = []
         var rewrites: [Rewrite] = []
+        var unaccounted: [String] = []
+        var fates: [(token: String, fate: TokenFate)] = []
         var cache: [String: Bool] = [:]
         var paragraph: [Token] = []
         var previousLineEnds = true
@@ -42,6 +46,8 @@ public struct Normalizer: Sendable {
             if !v.out.sentences.isEmpty { paragraphs.append(v.out.sentences) }
             findings += v.findings
             rewrites += v.rewrites
+            unaccounted += v.unaccounted
+            if recordsFates { fates += zip(paragraph, v.fates).map { ($0.text, $1) } }
             paragraph.removeAll(keepingCapacity: true)
         }
 
@@ -79,7 +85,10 @@ public struct Normalizer: Sendable {
             lineNumber += 1
         }
         flush()
-        return Normalization(paragraphs: paragraphs, findings: findings, rewrites: rewrites)
+        var result = Normalization(paragraphs: paragraphs, findings: findings, rewrites: rewrites)
+        result.unaccounted = unaccounted
+        result.fates = fates
+        return result
     }
 
     /// The spoken form of one line (or any short text), as a single string.

@@ -64,9 +64,11 @@ struct FindingTests {
     }
 
     @Test func ambiguousDateIsReported() {
-        let r = Fixtures.normalizer.normalize("Có 3/4 hộ tham gia.")
+        let r = Fixtures.normalizer.normalize("Họp 3/4 tại hội trường.")
         #expect(r.findings.contains { $0.kind == .ambiguous })
         #expect(Fixtures.normalizer.normalize("Ngày 3/4 họp.").findings.isEmpty)
+        // A ratio that counts something is not ambiguous (issue 15).
+        #expect(Fixtures.normalizer.normalize("Có 3/4 hộ tham gia.").findings.isEmpty)
     }
 
     @Test func knownTextHasNoFindings() {

@@ -1,13 +1,14 @@
 // Dates: 22/9/2021 → ngày hai mươi hai tháng chín năm hai nghìn không trăm hai
 // mươi mốt; d/m only where the text says it is a date (after ngày, từ, đến,
-// hôm, sáng, trưa, chiều, tối, đêm, a weekday, or inside a date range);
+// trước, sau, hạn, hôm, sáng, trưa, chiều, tối, đêm, a weekday even with a comma
+// between — Chủ nhật, 21/11 —, inside a date range, or in a list of dates);
 // m/yyyy → tháng … năm …; date ranges 17/9-23/9/2021. An impossible date
 // (32/13/2021) is read as numbers and reported. Written dates ("ngày 04 tháng
 // 9") read the day with mồng and the month with tư for 4.
 
 enum CalendarDate {
     static let cueWords: Set<String> = ["ngày", "từ", "đến", "hôm", "sáng", "trưa", "chiều", "tối", "đêm",
-                                        "mồng", "mùng", "tới", "hết", "trước", "sau", "nhật", "cn"]
+                                        "mồng", "mùng", "tới", "hết", "trước", "sau", "nhật", "cn", "hạn", "chót"]
     static let weekdayWords: Set<String> = ["hai", "ba", "tư", "năm", "sáu", "bảy", "2", "3", "4", "5", "6", "7"]
 
     struct DayMonth { var day: Int; var month: Int; var year: Int?; var length: Int; var yearText: String? }
@@ -42,21 +43,64 @@ enum CalendarDate {
         return (w == "ngày", false)
     }
 
-    /// The text around i says a d/m is a date.
+    /// The text around i says a d/m is a date: a cue word or weekday before it,
+    /// or a list of dates it belongs to (ngày 17 và 18/9; 20/9, 21/9 và 22/9).
     static func hasCue(_ c: TokenContext, _ i: Int) -> Bool {
         // A list of days before it: ngày 17 và 18/9, ngày 15, 16, 17/9.
         var k = i - 1
         var listed = false
-        while k >= 1, let t = c.token(k), (t.kind == .word && (t.lower == "và" || t.lower == "hoặc" || t.lower == "đến"))
-                || (t.kind == .symbol && t.symbol == ","), c.isNumber(k - 1), c.tokens[k - 1].text.utf8.count <= 2 {
+        while k >= 1, let t = c.token(k), isListSeparator(t), c.isNumber(k - 1), c.tokens[k - 1].text.utf8.count <= 2,
+              !c.attached(k - 1) || !c.isSymbol(k - 2, "/") {
             k -= 2
             listed = true
         }
         if listed, let w = c.previousWord(k + 1), cueWords.contains(w) { return true }
-        guard let w = c.previousWord(i) else { return false }
-        if cueWords.contains(w) { return true }
-        if weekdayWords.contains(w), c.wordBefore(i, skip: 1) == "thứ" { return true }
+        return directCue(c, i) || DateList.around(c, i)
+    }
+
+    /// A cue right before the d/m at i: a cue word or a weekday.
+    static func directCue(_ c: TokenContext, _ i: Int) -> Bool {
+        if let w = c.previousWord(i) {
+            if cueWords.contains(w) { return true }
+            if weekdayWords.contains(w), c.wordBefore(i, skip: 1) == "thứ" { return true }
+        }
+        return weekdayBefore(c, i) || deadlineBefore(c, i)
+    }
+
+    /// "hạn" (a deadline) a few words before, in the same clause: hạn nộp hồ sơ 30/11,
+    /// thời hạn đăng ký 15/12. Not hạn chế (limit) or hạn hán (drought).
+    static func deadlineBefore(_ c: TokenContext, _ i: Int) -> Bool {
+        var k = i - 1
+        var words = 0
+        while k >= 0, words < 5, c.tokens[k].kind == .word {
+            if c.tokens[k].lower == "hạn" {
+                let next = c.token(k + 1)?.lower
+                return next != "chế" && next != "hán" && next != "mức" && next != "ngạch"
+            }
+            words += 1
+            k -= 1
+        }
         return false
+    }
+
+    /// A weekday before i with a comma, colon, dash or bracket between:
+    /// "thứ Hai, 15/11", "Chủ nhật (21/11)", "Thứ 7 - 20/11". Not "Thứ hai, 2/3 số xã"
+    /// (an enumeration: "secondly").
+    static func weekdayBefore(_ c: TokenContext, _ i: Int) -> Bool {
+        var k = i - 1
+        guard let sep = c.token(k), sep.kind == .symbol, ",(-:".unicodeScalars.contains(sep.symbol) else { return false }
+        k -= 1
+        guard let w = c.token(k), w.kind == .word || w.kind == .number else { return false }
+        if c.token(i + 3)?.lower == "số" { return false }
+        if w.lower == "cn" { return true }
+        if w.lower == "nhật" { return c.token(k - 1)?.lower == "chủ" }
+        return weekdayWords.contains(w.lower) && c.token(k - 1)?.lower == "thứ"
+    }
+
+    /// Commas, semicolons, "và", "hoặc", "&" between the items of a list.
+    static func isListSeparator(_ t: Token) -> Bool {
+        if t.kind == .word { return t.lower == "và" || t.lower == "hoặc" || t.lower == "đến" }
+        return t.kind == .symbol && (t.symbol == "," || t.symbol == ";" || t.symbol == "&")
     }
 
     /// d SEP m [SEP yyyy] at i, tokens glued. `sep` is the separator used.

@@ -1,26 +1,21 @@
 // Codes and document references. A document number keeps its number and spells
 // its code letter by letter, even where a part is a known abbreviation; the
 // slash is "trên", the hyphen a short pause: 13/KH-TBTT → mười ba trên ca hát,
-// tê bê tê tê; 16/CT-TTg → mười sáu trên xê tê, tê tê giê. Leading zeros of a
+// tê bê tê tê; 16/CT-TTg → mười sáu trên xê tê, tê tê giê (every letter is said,
+// a repeated one too, as reading-guide.md says). Leading zeros of a
 // document number are read (01/KH → không một trên ca hát) because they are part
 // of its name. A hyphen glued between letters and digits (COVID-19) is silent.
 
 enum Code {
     /// A code part: a word with a capital letter, maybe with digits glued (VX1).
-    private static func codePart(_ c: TokenContext, at j: Int, after previous: Unicode.Scalar? = nil) -> (spoken: String, length: Int, last: Unicode.Scalar?)? {
+    private static func codePart(_ c: TokenContext, at j: Int) -> (spoken: String, length: Int)? {
         guard let t = c.token(j), t.kind == .word, t.upperCount > 0, c.attached(j) else { return nil }
         var len = 1
         var text = t.text
         while let n = c.token(j + len), c.attached(j + len), n.kind == .number || (n.kind == .word && n.upperCount > 0), len < 4 {
             text += n.text; len += 1
         }
-        // A letter repeated across a hyphen is said once: CT-TTg → xê tê, tê giê
-        // (reading-guide.md's own example; see docs/normalizer.md).
-        var spelled = text
-        if let p = previous, let f = spelled.unicodeScalars.first, f == p, spelled.unicodeScalars.count > 1 {
-            spelled = String(String.UnicodeScalarView(spelled.unicodeScalars.dropFirst()))
-        }
-        return (Letters.spell(spelled, c.lexicon), len, text.unicodeScalars.last)
+        return (Letters.spell(text, c.lexicon), len)
     }
 
     private static func number(_ text: String) -> String {
@@ -43,12 +38,10 @@ enum Code {
         }
         var firstCodeLetters = 0
         var hyphens = 0
-        var lastLetter: Unicode.Scalar? = nil
         while j < c.count, j - i < 24 {
             guard let t = c.token(j), t.kind == .symbol, t.symbol == "/" || t.symbol == "-", c.attached(j + 1) else { break }
             if j > i, !c.attached(j) { break }
-            if let part = codePart(c, at: j + 1, after: t.symbol == "-" ? lastLetter : nil) {
-                lastLetter = part.last
+            if let part = codePart(c, at: j + 1) {
                 if !sawCode { firstCodeLetters = c.tokens[j + 1].upperCount + c.tokens[j + 1].lowerCount }
                 if t.symbol == "-" { hyphens += 1 }
                 words.append(t.symbol == "/" ? (words.isEmpty ? "" : "trên") : ",")
@@ -58,7 +51,6 @@ enum Code {
             } else if c.isNumber(j + 1), t.symbol == "/" || sawCode {
                 words.append(t.symbol == "/" ? "trên" : ",")
                 words.append(number(c.tokens[j + 1].text))
-                lastLetter = nil
                 j += 2
             } else { break }
         }

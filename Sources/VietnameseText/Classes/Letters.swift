@@ -3,7 +3,10 @@
 // the lexicon is spelled with Vietnamese letter names and reported (VTV → vê tê
 // vê). A word that is not Vietnamese and in no lexicon is left to the voice and
 // reported, so staff can add it. CamelCase names are read by their parts when
-// every part is known (QRCode → quy a cốt).
+// every part is known (QRCode → quy a cốt). Case does not hide a known form: a
+// listed acronym written in lower case reads as its capitals do (sms → ét-em-ét,
+// ubnd → ủy ban nhân dân), and a unit standing alone reads as a unit (Km 12 →
+// ki-lô-mét mười hai; tốc độ (km/h) → ki-lô-mét trên giờ).
 
 enum Letters {
     /// Spells letters by their Vietnamese names; digits inside are read as a number.
@@ -28,6 +31,15 @@ enum Letters {
         let t = c.tokens[i]
         if isVietnamese(t.key, cache: &cache) {
             return Reading(t.lower, length: 1, .letters).plain()
+        }
+        if t.upperCount + t.lowerCount >= 2 {
+            if !t.isAllCaps, let m = c.lexicon.matchAcronymAnyCase(c.tokens, at: i) {
+                return Reading(m.entry.spoken, length: m.length, .abbreviation)
+            }
+            if let m = c.lexicon.match(c.tokens, at: i, units: true), m.entry.category == .unit,
+               !(c.attached(i + m.length) && c.token(i + m.length)?.kind == .word) {
+                return Reading(m.entry.spoken, length: m.length, .measure)
+            }
         }
         if t.upperCount + t.lowerCount == 1 && t.text.unicodeScalars.count == 1 {
             // A single letter that is not a word: its name (điểm b → điểm bê).

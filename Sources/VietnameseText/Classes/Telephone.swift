@@ -2,19 +2,26 @@
 // không không chín không chín năm; (0239) 800126 → không hai ba chín tám không
 // không một hai sáu. A number is a telephone number after a cue word (điện
 // thoại, số máy, đường dây nóng, tổng đài, hotline, gọi, liên hệ, nhắn tin đến),
-// or when it starts with 0 and has 9–11 digits, or starts with 1800/1900 and has 8.
+// or when it starts with 0 and has 9–11 digits, or starts with 1800/1900 and has
+// 8 or 10. Short service numbers after a cue (113, 1022) are `ServiceNumber`.
 
 enum Telephone {
     static let cues = ["điện thoại", "số máy", "đường dây nóng", "tổng đài", "hotline", "gọi", "liên hệ",
-                       "nhắn tin đến", "nhắn tin tới", "nhắn tin", "đt", "sđt", "fax", "di động"]
+                       "nhắn tin đến", "nhắn tin tới", "nhắn tin", "đt", "sđt", "fax", "di động", "quay số",
+                       "bấm số", "đầu số", "số khẩn cấp"]
 
     private static let cueWords: [[String]] = cues.map { $0.split(separator: " ").map(String.init) }
 
-    static func hasCue(_ c: TokenContext, _ i: Int) -> Bool {
+    /// The text just before i (up to six words, within the sentence) has a telephone cue.
+    /// `extra` adds cues that only count for some numbers (the services a short number
+    /// calls); `within` is how many words may come between the cue and the number.
+    static func hasCue(_ c: TokenContext, _ i: Int, extra: [[String]] = [], within: Int = 6) -> Bool {
         let words = c.recentWords(i, 6)
         guard !words.isEmpty else { return false }
-        for cue in cueWords where cue.count <= words.count {
-            for p in 0...(words.count - cue.count) where words[p] == cue[0] {
+        for cue in cueWords + extra where cue.count <= words.count {
+            for p in 0...(words.count - cue.count) where words[p] == cue[0] && words.count - p - cue.count <= within {
+                // "kêu gọi" is an appeal, not a call.
+                if cue[0] == "gọi", p > 0, words[p - 1] == "kêu" { continue }
                 if Array(words[p..<(p + cue.count)]) == cue { return true }
             }
         }
@@ -22,6 +29,7 @@ enum Telephone {
     }
 
     static func read(_ c: TokenContext, at i: Int) -> Reading? {
+        if let service = ServiceNumber.read(c, at: i) { return service }
         var j = i
         var groups: [String] = []
         var prefix = ""
@@ -57,7 +65,7 @@ enum Telephone {
         var isPhone = false
         if !prefix.isEmpty { isPhone = n >= 10 && n <= 12 }
         else if leadingZero && (9...11).contains(n) { isPhone = true }
-        else if (digits.hasPrefix("1800") || digits.hasPrefix("1900")) && n == 8 { isPhone = true }
+        else if (digits.hasPrefix("1800") || digits.hasPrefix("1900")) && (n == 8 || n == 10) { isPhone = true }
         else if cue && n >= 6 && n <= 12 {
             // With a cue, a number written with thousands dots is still a quantity.
             let lit = NumberLiteral.scan(c, at: i)

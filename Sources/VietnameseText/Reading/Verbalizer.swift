@@ -11,6 +11,11 @@ struct Verbalizer {
     var findings: [Finding] = []
     var rewrites: [Rewrite] = []
     var syllableCache: [String: Bool]
+    /// What became of each token (see `TokenFate`): nothing is dropped silently.
+    private(set) var fates: [TokenFate]
+    /// Tokens no rule accounted for (reported as `not-read`); always empty on
+    /// well-handled text, checked by the tests.
+    private(set) var unaccounted: [String] = []
     /// Token index just after the last quantity (number and unit), for per-slashes.
     private var lastQuantityEnd = -100
 
@@ -18,6 +23,7 @@ struct Verbalizer {
 
     init(context: TokenContext, file: String, recordsRewrites: Bool, syllableCache: [String: Bool]) {
         self.c = context; self.file = file; self.recordsRewrites = recordsRewrites; self.syllableCache = syllableCache
+        self.fates = [TokenFate](repeating: .unaccounted, count: context.count)
     }
 
     mutating func run() {
@@ -48,6 +54,35 @@ struct Verbalizer {
             i += symbol(at: i)
         }
         out.end(nil, token: nil, tokens: tokens)
+        reportUnaccounted()
+    }
+
+    /// The safety net: a token no rule accounted for is reported, never dropped.
+    private mutating func reportUnaccounted() {
+        for k in 0..<fates.count where fates[k] == .unaccounted {
+            let t = c.tokens[k]
+            unaccounted.append(t.text)
+            fates[k] = .reported
+            report(.notRead, text: t.text, line: t.line, message: "no rule reads this; it was left out of the spoken text")
+        }
+    }
+
+    private mutating func mark(_ i: Int, _ length: Int = 1, _ fate: TokenFate) {
+        var k = i
+        while k < i + max(1, length) && k < fates.count {
+            if fates[k] == .unaccounted || fate == .spoken { fates[k] = fate }
+            k += 1
+        }
+    }
+
+    private mutating func pause(_ p: Unicode.Scalar, _ i: Int) {
+        out.pause(p, token: i)
+        mark(i, 1, .pause)
+    }
+
+    private mutating func end(_ p: Unicode.Scalar, _ from: Int, through last: Int) {
+        out.end(p, token: last, tokens: c.tokens)
+        mark(from, last - from + 1, .pause)
     }
 
     // MARK: Classification
@@ -81,9 +116,10 @@ struct Verbalizer {
             case "/": return Code.read(c, at: i) ?? lexiconReading(at: i)
             case "$", "€", "£", "¥": return Money.prefixed(c, at: i) ?? lexiconReading(at: i)
             case "-":
-                // -5°C → âm năm độ xê
+                // -5°C, -5 độ C → âm năm độ xê
                 if t.spaceBefore || t.lineStart, c.isNumber(i + 1), c.attached(i + 1),
-                   let n = NumberLiteral.scan(c, at: i + 1), c.isSymbol(n.end, "°") {
+                   let n = NumberLiteral.scan(c, at: i + 1),
+                   c.isSymbol(n.end, "°") || c.token(n.end)?.lower == "độ" || c.token(n.end)?.text == "oC" {
                     var r = Reading("âm " + n.spoken().spoken, length: 1 + n.length, .measure, quantity: true)
                     r.isQuantity = true
                     return r
@@ -116,15 +152,16 @@ struct Verbalizer {
     /// Handles a token no class claimed; returns how many tokens it used.
     private mutating func symbol(at i: Int) -> Int {
         let t = c.tokens[i]
-        let tokens = c.tokens
         switch t.kind {
         case .otherScript:
             report(.otherScript, text: t.text, line: t.line, message: "text in another script is not read")
             out.touch(i)
+            mark(i, 1, .reported)
             return 1
         case .emoji:
             report(.emoji, text: t.text, line: t.line, message: "emoji are not read")
             out.touch(i)
+            mark(i, 1, .reported)
             return 1
         default: break
         }
@@ -132,7 +169,7 @@ struct Verbalizer {
         case ".", "…":
             // "./." closes an administrative text.
             if t.symbol == ".", c.glued(i + 1, "/"), c.isSymbol(i + 2, "."), c.attached(i + 2) {
-                out.end(".", token: i + 2, tokens: tokens)
+                end(".", i, through: i + 2)
                 return 3
             }
             var run = 1
@@ -143,28 +180,30 @@ struct Verbalizer {
             let atEnd = nextToken == nil || nextToken!.lineStart
             let startsNew = atEnd || (nextToken!.spaceBefore && startsSentence(nextToken!))
                 || (!nextToken!.spaceBefore && nextToken!.isCapitalized && !ellipsis)
-            if startsNew { out.end(".", token: next - 1, tokens: tokens) }
-            else { out.pause(",", token: next - 1) }
+            if startsNew { end(".", i, through: next - 1) }
+            else { out.pause(",", token: next - 1); mark(i, run, .pause) }
             return run
         case "!", "?":
             var run = 1
             while let n = c.token(i + run), n.kind == .symbol, n.symbol == "!" || n.symbol == "?", !n.spaceBefore { run += 1 }
-            out.end(t.symbol, token: i + run - 1, tokens: tokens)
+            end(t.symbol, i, through: i + run - 1)
             return run
         case ",", ";", ":":
-            out.pause(t.symbol, token: i)
+            pause(t.symbol, i)
         case "(", ")", "[", "]", "{", "}", "\"", "|", "•", "\\":
-            out.pause(",", token: i)
-        case "-":
-            if c.attached(i) && c.attached(i + 1) { out.touch(i) } // vắc-xin, COVID-19: silent
-            else { out.pause(",", token: i) }
+            pause(",", i)
+        case "-", "'":
+            if SilentMarks.isJoint(c, i) { out.touch(i); mark(i, 1, .silent) } // vắc-xin, COVID-19, H'Mông
+            else if t.symbol == "'" { out.touch(i); mark(i, 1, .silent) }    // a single quote
+            else { pause(",", i) }
         case "/":
             switch Ratio.slash(c, at: i, lastQuantityEnd: lastQuantityEnd) {
             case .per:
                 say("mỗi", i, .per)
                 lastQuantityEnd = i + 2
-            case .silent: out.touch(i)
-            case .pause: out.pause(",", token: i)
+            case .over: say("trên", i, .per)
+            case .silent: out.touch(i); mark(i, 1, .silent)
+            case .pause: pause(",", i)
             }
         case "+": say("cộng", i, .symbol)
         case "&": say("và", i, .symbol)
@@ -182,7 +221,13 @@ struct Verbalizer {
         case "≤": say("không quá", i, .symbol)
         case "≥": say("không dưới", i, .symbol)
         default:
-            out.touch(i) // quotes, asterisks, other marks: not read
+            out.touch(i)
+            if SilentMarks.decorations.contains(t.symbol) {
+                mark(i, 1, .silent) // quotes, asterisks, hash signs: not read
+            } else {
+                mark(i, 1, .reported)
+                report(.notRead, text: t.text, line: t.line, message: "a symbol with no reading; it is not read")
+            }
         }
         return 1
     }
@@ -206,6 +251,8 @@ struct Verbalizer {
         let t = c.tokens[i]
         out.touch(i)
         out.word(r.spoken, token: i + max(1, r.length) - 1, line: t.line)
+        if !r.spoken.isEmpty { mark(i, r.length, .spoken) }
+        else if !r.findings.isEmpty { mark(i, r.length, .reported) }
         if let p = r.pauseAfter { out.pause(p, token: i + r.length - 1) }
         if !r.findings.isEmpty {
             let written = c.written(i, r.length)

@@ -9,7 +9,7 @@ enum TextHygiene {
     /// The result of cleaning one line.
     struct CleanLine {
         var scalars: [Unicode.Scalar]
-        /// Control or unassigned characters that were dropped, for the report.
+        /// Control, unassigned or stray combining characters that were dropped, for the report.
         var droppedControls: Int
     }
 
@@ -59,7 +59,10 @@ enum TextHygiene {
                 case 0x00D7: m = "×"
                 case 0x2028, 0x2029, 0x0B, 0x0C: m = " "
                 default:
-                    if Scalars.classify(s) == .control { controls += 1; continue }
+                    let k = Scalars.classify(s)
+                    if k == .control { controls += 1; continue }
+                    // A combining mark with no letter to sit on cannot be read: reported, not kept.
+                    if k == .combiningMark, !carriesMarks(prev) { controls += 1; continue }
                 }
             }
             out.append(m)
@@ -73,6 +76,15 @@ enum TextHygiene {
 
     @inline(__always)
     private static func isLetter(_ s: Unicode.Scalar) -> Bool { Scalars.classify(s) == .latinLetter }
+
+    /// A scalar a combining mark can sit on (a letter, another script's character, an emoji, a mark).
+    @inline(__always)
+    private static func carriesMarks(_ s: Unicode.Scalar) -> Bool {
+        switch Scalars.classify(s) {
+        case .latinLetter, .otherScript, .emoji, .combiningMark: return true
+        default: return false
+        }
+    }
 
     /// Removes Markdown emphasis and heading marks, HTML-like tags and URL brackets.
     static func stripMarkup(_ line: inout [Unicode.Scalar]) {

@@ -6,7 +6,10 @@
 // Every case is generated from a 64-bit seed, so a failure is reproducible from the
 // seed alone; the input is also written to OUTDIR/current.txt before each run, so a
 // crash (which kills the process) leaves its input behind for bench/fuzz-normalizer/run.
-// Checks: no crash, no hang (watchdog, 20 s per case), output at most 20× the input.
+// Checks: no crash, no hang (watchdog, 20 s per case), output at most 20× the input,
+// and nothing dropped: every token accounted for by a rule (`Normalization.unaccounted`
+// is empty: the normalizer's safety net, which reports such tokens as `not-read`,
+// never fired; see docs/normalizer.md).
 import Foundation
 import Synchronization
 import VietnameseText
@@ -119,6 +122,9 @@ func check(_ input: String) -> Failure? {
         return Failure(kind: "blowup", detail: "output \(outCount) scalars for input \(inCount) (> 20×)")
     }
     _ = result.paragraphs.flatMap { $0 }.map(\.written)
+    if !result.unaccounted.isEmpty {
+        return Failure(kind: "unaccounted", detail: "no rule read \(result.unaccounted.prefix(5))")
+    }
     return nil
 }
 
