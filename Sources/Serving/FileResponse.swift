@@ -10,7 +10,11 @@ enum FileResponse {
     /// Files at a path change when a day is rebuilt: caches must ask again (cheaply, with
     /// the ETag) before using what they hold.
     static let cacheControl = "no-cache"
-    static let chunkSize = 256 * 1024
+    /// Bytes read per write to the connection: large enough for throughput, small enough
+    /// that a thousand slow downloads hold little memory (each has about two in flight).
+    static let chunkSize = 128 * 1024
+    /// Files up to this size (manifests, signatures, captions) go out as one buffer.
+    static let wholeSize = 64 * 1024
 
     static func make(_ file: OpenFile, request: Request, tags: ContentTags,
                      contentType: String? = nil) throws -> Response {
@@ -43,9 +47,17 @@ enum FileResponse {
         }
     }
 
-    /// Streams `bytes` of the file in chunks read straight into the response's buffers.
+    /// Streams `bytes` of the file in chunks read straight into the response's buffers
+    /// (a small file in one buffer).
     static func body(_ file: OpenFile, _ bytes: Range<Int>) -> ResponseBody {
-        ResponseBody(contentLength: bytes.count) { writer in
+        if bytes.count <= wholeSize {
+            var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+            let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count) { target in
+                max(0, pread(file.descriptor, target.baseAddress!, bytes.count, off_t(bytes.lowerBound)))
+            }
+            if got == bytes.count { return ResponseBody(byteBuffer: buffer) }
+        }
+        return ResponseBody(contentLength: bytes.count) { writer in
             var offset = bytes.lowerBound
             let allocator = ByteBufferAllocator()
             while offset < bytes.upperBound {

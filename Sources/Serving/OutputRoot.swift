@@ -11,6 +11,15 @@ import Glibc
 /// that holds the day's folder open reads one build's day throughout, never a mix.
 struct OutputRoot: Sendable {
     let path: String
+    /// The root held open for the server's life (the Output folder itself is never renamed;
+    /// the days inside it are), so each request starts from it without opening it again.
+    private let root: Folder?
+
+    init(path: String, keepOpen: Bool = true) {
+        self.path = path
+        let fd = keepOpen ? open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+        root = fd >= 0 ? Folder(descriptor: fd) : nil
+    }
 
     enum Failure: Error {
         case notFound
@@ -20,7 +29,7 @@ struct OutputRoot: Sendable {
 
     /// Opens the folder named by `segments` (the root for none).
     func openFolder(_ segments: [String]) throws -> Folder {
-        var fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var fd = root.map { dup($0.descriptor) } ?? open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw OutputRoot.Failure.unreadable }
         for name in segments {
             let next = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -31,11 +40,40 @@ struct OutputRoot: Sendable {
         return Folder(descriptor: fd)
     }
 
-    /// Opens the regular file named by `segments`.
+    /// Opens the regular file named by `segments`: in one `openat2` confined beneath the
+    /// root with no symbolic links anywhere (Linux 5.6+), else one name at a time.
     func openFile(_ segments: [String]) throws -> OpenFile {
         guard let name = segments.last else { throw OutputRoot.Failure.isFolder }
+        if let root, let fd = Self.openBeneath(root.descriptor, segments.joined(separator: "/")) {
+            guard fd >= 0 else { throw OutputRoot.Failure.notFound }
+            return try OpenFile(checking: fd, name: name)
+        }
         let folder = try openFolder(Array(segments.dropLast()))
         return try folder.openFile(name)
+    }
+
+    /// `openat2(dir, path, O_RDONLY, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS)`:
+    /// the descriptor, −1 when the path does not resolve so, nil where the kernel lacks the call.
+    static func openBeneath(_ dir: Int32, _ path: String) -> Int32? {
+        #if os(Linux)
+        struct OpenHow { var flags: UInt64; var mode: UInt64; var resolve: UInt64 }
+        let resolveNoMagicLinks: UInt64 = 0x02, resolveNoSymlinks: UInt64 = 0x04, resolveBeneath: UInt64 = 0x08
+        var how = OpenHow(flags: UInt64(O_RDONLY | O_CLOEXEC | O_NONBLOCK), mode: 0,
+                          resolve: resolveBeneath | resolveNoSymlinks | resolveNoMagicLinks)
+        // Swift cannot call the variadic syscall(2); glibc's is plain register moves, so a
+        // fixed-arity pointer to it is sound (as DayFolder reaches renameat2).
+        typealias Syscall = @convention(c) (Int, Int32, UnsafePointer<CChar>, UnsafeMutableRawPointer, Int) -> Int
+        guard let symbol = dlsym(nil, "syscall") else { return nil }
+        let call = unsafeBitCast(symbol, to: Syscall.self)
+        let sysOpenat2 = 437
+        let fd = path.withCString { name in
+            withUnsafeMutablePointer(to: &how) { call(sysOpenat2, dir, name, $0, MemoryLayout<OpenHow>.size) }
+        }
+        if fd < 0 && (errno == ENOSYS || errno == EPERM) { return nil }
+        return Int32(fd)
+        #else
+        return nil
+        #endif
     }
 }
 
@@ -50,16 +88,7 @@ final class Folder: @unchecked Sendable {
     func openFile(_ name: String) throws -> OpenFile {
         let fd = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw OutputRoot.Failure.notFound }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            close(fd)
-            throw OutputRoot.Failure.unreadable
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            close(fd)
-            throw (info.st_mode & S_IFMT == S_IFDIR) ? OutputRoot.Failure.isFolder : OutputRoot.Failure.notFound
-        }
-        return OpenFile(descriptor: fd, info: info, name: name)
+        return try OpenFile(checking: fd, name: name)
     }
 
     func openFolder(_ name: String) throws -> Folder {
@@ -98,8 +127,18 @@ final class OpenFile: @unchecked Sendable {
     let info: stat
     let name: String
 
-    init(descriptor: Int32, info: stat, name: String) {
-        self.descriptor = descriptor
+    /// Takes over `fd` if it is a regular file (closing it otherwise).
+    init(checking fd: Int32, name: String) throws {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw OutputRoot.Failure.unreadable
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw (info.st_mode & S_IFMT == S_IFDIR) ? OutputRoot.Failure.isFolder : OutputRoot.Failure.notFound
+        }
+        self.descriptor = fd
         self.info = info
         self.name = name
     }
