@@ -18,8 +18,8 @@ struct OutputResponder: HTTPResponder {
         let started = ContinuousClock.now
         let response = await answer(request)
         let elapsed = ContinuousClock.now - started
-        let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        logger.info("\(request.method) \(request.head.path ?? "") \(response.status.code) \(response.headers[.contentLength] ?? "-") \(String(format: "%.1f", ms))ms")
+        let tenths = Int(elapsed.components.seconds) * 10_000 + Int(elapsed.components.attoseconds / 100_000_000_000_000)
+        logger.info("\(request.method) \(request.head.path ?? "") \(response.status.code) \(response.headers[.contentLength] ?? "-") \(tenths / 10).\(tenths % 10)ms")
         return response
     }
 

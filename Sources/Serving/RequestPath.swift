@@ -25,11 +25,15 @@ struct RequestPath: Equatable {
         guard target.utf8.count <= maxLength else { throw .tooLong }
         let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard path.hasPrefix("/") else { throw .badRequest("the path must start with /") }
-        let lowered = path.lowercased()
-        for forbidden in ["%2e", "%2f", "%5c", "%00", "\\", "\0"] where lowered.contains(forbidden) {
-            throw .badRequest("the path contains an encoded dot, slash, backslash or NUL")
+        var decoded = path
+        if path.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\\") || $0 == 0 }) {
+            let lowered = path.lowercased()
+            for forbidden in ["%2e", "%2f", "%5c", "%00", "\\", "\0"] where lowered.contains(forbidden) {
+                throw .badRequest("the path contains an encoded dot, slash, backslash or NUL")
+            }
+            guard let plain = path.removingPercentEncoding else { throw .badRequest("the path's percent-encoding is malformed") }
+            decoded = plain
         }
-        guard let decoded = path.removingPercentEncoding else { throw .badRequest("the path's percent-encoding is malformed") }
         var segments = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         let trailingSlash = segments.last == ""
         if trailingSlash { segments.removeLast() }

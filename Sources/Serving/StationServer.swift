@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
 
 /// `loa serve`: the department's download server over an `Output` tree.
 public struct StationServer: Sendable {
@@ -16,6 +17,15 @@ public struct StationServer: Sendable {
         self.host = host
         self.port = port
         self.logger = logger
+    }
+
+    /// Makes Swift concurrency run on NIO's event loops, so a request's handler runs on the
+    /// thread that reads and writes its connection instead of hopping to another pool and
+    /// back. Only at the very start of a `loa serve` process, before anything else runs
+    /// concurrently; false when it is too late (then requests just hop).
+    @discardableResult
+    public static func runConcurrencyOnEventLoops() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// Serves until cancelled (or SIGINT/SIGTERM when `handlesSignals`); `onRunning` is told
