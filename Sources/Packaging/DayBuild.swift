@@ -215,9 +215,11 @@ public struct DayBuild {
         let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
                                        assembly: options.assembly, seal: seal)
         // Rendering and measuring whole programmes (the baseline) is CPU work: a writer per
-        // core. Joining takes (MP3 frames, WAV PCM from the spool) is disk work: one writer.
-        let pipeline = PackPipeline(writer: writer, staging: staging,
-                                    writers: options.assembly == .whole ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        // core. Joining MP3 takes is disk work: one writer keeps up. WAV masters are eight
+        // times the bytes, each hashed as it is written: a writer per core, so one hashes
+        // while another's direct write is with the disk.
+        let writers = keepsSound ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let pipeline = PackPipeline(writer: writer, staging: staging, writers: writers)
         for (position, plan) in plans.enumerated() {
             if case .failure(let error) = plan { pipeline.record(error, at: position) }
         }
