@@ -18,7 +18,13 @@ public enum KeyFiles {
         if let xdg = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
             return URL(fileURLWithPath: xdg)
         }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
+        return home.appendingPathComponent(".config")
+    }
+
+    /// `$HOME` (as a shell expands `~`), else the account's home folder.
+    static var home: URL {
+        if let home = ProcessInfo.processInfo.environment["HOME"], home.hasPrefix("/") { return URL(fileURLWithPath: home) }
+        return FileManager.default.homeDirectoryForCurrentUser
     }
 
     /// The public key beside a secret key: `department.key` → `department.pub`.
@@ -29,7 +35,7 @@ public enum KeyFiles {
     /// Expands a leading `~/` to the home folder.
     public static func expand(_ path: String, relativeTo base: URL) -> URL {
         if path.hasPrefix("~/") {
-            return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(path.dropFirst(2)))
+            return home.appendingPathComponent(String(path.dropFirst(2)))
         }
         return path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
     }
