@@ -91,7 +91,10 @@ public enum SpeechDataCompiler {
             FileHandle.standardError.write(Data("loa speech-compile: expected SOURCE DESTINATION\n".utf8))
             exit(2)
         }
-        let source = URL(fileURLWithPath: arguments[2]), destination = URL(fileURLWithPath: arguments[3])
+        // The sources' real folder: a copy of a symbolic link would send the compiler's
+        // output into the sources themselves.
+        let source = URL(fileURLWithPath: arguments[2]).resolvingSymlinksInPath()
+        let destination = URL(fileURLWithPath: arguments[3])
         // A short folder of its own (libespeak-ng's paths are short buffers); the compiler
         // writes its reports beside the sources, so it works on a copy of them.
         var template = Array("/tmp/loa-speech-data.XXXXXX".utf8CString)
@@ -104,6 +107,11 @@ public enum SpeechDataCompiler {
         let staged = destination.deletingLastPathComponent().appendingPathComponent(".compiling-\(getpid())")
         do {
             try FileManager.default.copyItem(at: source, to: work)
+            // A link inside the sources would be copied as a link and written through too.
+            for path in FileManager.default.subpaths(atPath: work.path) ?? []
+            where (try? FileManager.default.destinationOfSymbolicLink(atPath: work.appendingPathComponent(path).path)) != nil {
+                throw SpeechError.initializationFailed("\(source.path)/\(path) is a symbolic link; the speech data sources must be plain files and folders")
+            }
             let data = work.appendingPathComponent("espeak-ng-data")
             espeak_ng_InitializePath(data.path)
             var context: espeak_ng_ERROR_CONTEXT?

@@ -43,6 +43,21 @@ struct SpeechDataTests {
         #expect(try SpeechDataCompiler.dataFolder(for: Self.source, engineVersion: version, cache: first).path == a.path)
     }
 
+    /// Sources reached through a symbolic link compile like any others and are left as they
+    /// were (a copy of the link once sent the compiler's output into them).
+    @Test func sourcesBehindASymbolicLinkAreNotWrittenTo() async throws {
+        let version = try await SpeechEngine.shared.engineVersion()
+        let cache = try Self.scratch(), folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: cache); try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("sources"), link = folder.appendingPathComponent("espeak-ng")
+        try FileManager.default.copyItem(at: Self.source, to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let before = try Self.files(real)
+        let data = try SpeechDataCompiler.dataFolder(for: link, engineVersion: version, cache: cache)
+        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("vi_dict").path))
+        #expect(try Self.files(real) == before, "nothing written into the sources")
+    }
+
     @Test func aChangedSourceIsCompiledAgain() async throws {
         let version = try await SpeechEngine.shared.engineVersion()
         let cache = try Self.scratch(), copy = try Self.scratch().appendingPathComponent("espeak-ng")
