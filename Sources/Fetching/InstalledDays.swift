@@ -6,9 +6,29 @@ import Programme
 /// whose checksum has not changed is taken from instead of the network.
 struct InstalledDays {
     let folder: URL
+    /// Where each SHA-256 the installed manifests name lies, newest day first: read once,
+    /// not once per file fetched.
+    private let candidates: [String: [URL]]
+
+    init(folder: URL) {
+        self.folder = folder
+        var candidates: [String: [URL]] = [:]
+        for date in Self.dates(in: folder) {
+            let day = folder.appendingPathComponent(date)
+            guard let manifest = try? JSONFile.read(StationManifest.self, from: day.appendingPathComponent("manifest.json")) else {
+                continue
+            }
+            for entry in manifest.slots.flatMap(\.files) {
+                candidates[entry.sha256, default: []].append(day.appendingPathComponent(entry.path))
+            }
+        }
+        self.candidates = candidates
+    }
 
     /// Date-named folders, newest first.
-    var dates: [String] {
+    var dates: [String] { Self.dates(in: folder) }
+
+    static func dates(in folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { CalendarDate(iso: $0) != nil }
             .sorted(by: >)
@@ -17,17 +37,7 @@ struct InstalledDays {
     /// A local file with this SHA-256, checked by hashing it (a file damaged on the station's
     /// disk is not reused).
     func file(withSHA256 sha256: String) -> URL? {
-        for date in dates {
-            let day = folder.appendingPathComponent(date)
-            guard let manifest = try? JSONFile.read(StationManifest.self, from: day.appendingPathComponent("manifest.json")) else {
-                continue
-            }
-            for entry in manifest.slots.flatMap(\.files) where entry.sha256 == sha256 {
-                let url = day.appendingPathComponent(entry.path)
-                if (try? Checksum.sha256(file: url)) == sha256 { return url }
-            }
-        }
-        return nil
+        candidates[sha256]?.first { (try? Checksum.sha256(file: $0)) == sha256 }
     }
 
     /// Removes the oldest days so that `keep` remain.
