@@ -17,9 +17,8 @@ struct OutputResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
         let response = await answer(request)
-        let elapsed = ContinuousClock.now - started
-        let tenths = Int(elapsed.components.seconds) * 10_000 + Int(elapsed.components.attoseconds / 100_000_000_000_000)
-        logger.info("\(request.method) \(request.head.path ?? "") \(response.status.code) \(response.headers[.contentLength] ?? "-") \(tenths / 10).\(tenths % 10)ms")
+        RequestLog.write(logger, method: request.method.rawValue, target: request.head.path ?? "",
+                         status: response.status.code, length: response.headers[.contentLength], since: started)
         return response
     }
 
@@ -79,7 +78,7 @@ struct OutputResponder: HTTPResponder {
                 throw OutputRoot.Failure.notFound
             }
         }
-        if segments.count == 2, segments[1].hasSuffix(".zip") {
+        if Self.isPackZip(segments) {
             let station = String(segments[1].dropLast(4))
             let folder = try root.openFolder([segments[0], station])
             let zip = try await zips.zip(of: folder, station: station, date: segments[0])
@@ -94,6 +93,10 @@ struct OutputResponder: HTTPResponder {
             return Response(status: .movedPermanently, headers: [.location: "/" + segments.joined(separator: "/") + "/"])
         }
     }
+
+    /// `/<date>/<station>.zip`: a station's whole pack, made on request (so never a file
+    /// of the tree, even when one has that name).
+    static func isPackZip(_ segments: [String]) -> Bool { segments.count == 2 && segments[1].hasSuffix(".zip") }
 
     /// Day folders, newest first.
     private func days() -> [(date: String, stations: Int, key: String?)] {

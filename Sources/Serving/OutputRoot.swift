@@ -52,6 +52,14 @@ struct OutputRoot: Sendable {
         return try folder.openFile(name)
     }
 
+    #if os(Linux)
+    /// Swift cannot call the variadic syscall(2); glibc's is plain register moves, so a
+    /// fixed-arity pointer to it is sound (as DayFolder reaches renameat2). Looked up once:
+    /// it is used for every request.
+    private typealias Syscall = @convention(c) (Int, Int32, UnsafePointer<CChar>, UnsafeMutableRawPointer, Int) -> Int
+    private static let syscallOpenat2: Syscall? = dlsym(nil, "syscall").map { unsafeBitCast($0, to: Syscall.self) }
+    #endif
+
     /// `openat2(dir, path, O_RDONLY, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS)`:
     /// the descriptor, −1 when the path does not resolve so, nil where the kernel lacks the call.
     static func openBeneath(_ dir: Int32, _ path: String) -> Int32? {
@@ -60,11 +68,7 @@ struct OutputRoot: Sendable {
         let resolveNoMagicLinks: UInt64 = 0x02, resolveNoSymlinks: UInt64 = 0x04, resolveBeneath: UInt64 = 0x08
         var how = OpenHow(flags: UInt64(O_RDONLY | O_CLOEXEC | O_NONBLOCK), mode: 0,
                           resolve: resolveBeneath | resolveNoSymlinks | resolveNoMagicLinks)
-        // Swift cannot call the variadic syscall(2); glibc's is plain register moves, so a
-        // fixed-arity pointer to it is sound (as DayFolder reaches renameat2).
-        typealias Syscall = @convention(c) (Int, Int32, UnsafePointer<CChar>, UnsafeMutableRawPointer, Int) -> Int
-        guard let symbol = dlsym(nil, "syscall") else { return nil }
-        let call = unsafeBitCast(symbol, to: Syscall.self)
+        guard let call = syscallOpenat2 else { return nil }
         let sysOpenat2 = 437
         let fd = path.withCString { name in
             withUnsafeMutablePointer(to: &how) { call(sysOpenat2, dir, name, $0, MemoryLayout<OpenHow>.size) }

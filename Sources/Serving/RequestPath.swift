@@ -21,31 +21,39 @@ struct RequestPath: Equatable {
     static let maxLength = 1024
 
     /// Parses the request target (the path and an optional `?query`, which is ignored).
+    /// Works on the UTF-8 bytes: it runs for every request.
     static func parse(_ target: String) throws(Refusal) -> RequestPath {
-        guard target.utf8.count <= maxLength else { throw .tooLong }
-        let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        guard path.hasPrefix("/") else { throw .badRequest("the path must start with /") }
-        var decoded = path
-        if path.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\\") || $0 == 0 }) {
-            let lowered = path.lowercased()
+        let bytes = target.utf8
+        guard bytes.count <= maxLength else { throw .tooLong }
+        let pathEnd = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
+        let path = bytes[..<pathEnd]
+        guard path.first == UInt8(ascii: "/") else { throw .badRequest("the path must start with /") }
+        var decoded = Substring(path)
+        if path.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\\") || $0 == 0 }) {
+            let lowered = decoded.lowercased()
             for forbidden in ["%2e", "%2f", "%5c", "%00", "\\", "\0"] where lowered.contains(forbidden) {
                 throw .badRequest("the path contains an encoded dot, slash, backslash or NUL")
             }
-            guard let plain = path.removingPercentEncoding else { throw .badRequest("the path's percent-encoding is malformed") }
-            decoded = plain
+            guard let plain = decoded.removingPercentEncoding else { throw .badRequest("the path's percent-encoding is malformed") }
+            decoded = Substring(plain)
         }
-        var segments = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        let trailingSlash = segments.last == ""
-        if trailingSlash { segments.removeLast() }
-        for segment in segments {
-            guard !segment.isEmpty, !segment.hasPrefix("."), segment.utf8.count <= 255,
-                  segment.utf8.allSatisfy({ byte in
-                      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                          || byte == 0x2D || byte == 0x5F || byte == 0x2E
-                  }) else {
+        var names = decoded.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        let trailingSlash = names.last?.isEmpty == true
+        if trailingSlash { names = names.dropLast() }
+        var segments: [String] = []
+        segments.reserveCapacity(names.count)
+        for name in names {
+            guard !name.isEmpty, name.first != UInt8(ascii: "."), name.count <= 255, name.allSatisfy(isServedByte) else {
                 throw .badRequest("the path has a name that is not served")
             }
+            segments.append(String(Substring(name)))
         }
         return RequestPath(segments: segments, trailingSlash: trailingSlash)
+    }
+
+    /// ASCII letters, digits, `-`, `_` and `.`.
+    private static func isServedByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x2D || byte == 0x5F || byte == 0x2E
     }
 }

@@ -11,9 +11,17 @@ public struct StationServer: Sendable {
     public var host: String
     public var port: Int
     public var logger: Logger
+    /// A connection with nothing read or written for this long, and no response going out,
+    /// is closed (slow and stalled clients are dropped, not kept forever).
+    public var idleTimeout: Duration
 
-    public init(output: URL, host: String = "127.0.0.1", port: Int = 8080, logger: Logger) {
+    /// The `Server` header of every response.
+    static let serverName = "loa"
+
+    public init(output: URL, host: String = "127.0.0.1", port: Int = 8080, logger: Logger,
+                idleTimeout: Duration = .seconds(60)) {
         self.output = output
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.logger = logger
@@ -25,7 +33,7 @@ public struct StationServer: Sendable {
     /// concurrently; false when it is too late (then requests just hop).
     @discardableResult
     public static func runConcurrencyOnEventLoops() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        return NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// Serves until cancelled (or SIGINT/SIGTERM when `handlesSignals`); `onRunning` is told
@@ -34,16 +42,24 @@ public struct StationServer: Sendable {
         let zips = try PackZips(cache: FileManager.default.temporaryDirectory
             .appendingPathComponent("loa-serve-\(getuid())-\(getpid())/zips"))
         defer { try? FileManager.default.removeItem(at: zips.cache.deletingLastPathComponent()) }
-        let responder = OutputResponder(root: OutputRoot(path: output.standardizedFileURL.path), tags: ContentTags(),
-                                        zips: zips, logger: logger)
-        // Bounded headers and idle connections (slow clients are dropped, not kept forever).
-        let http = HTTPServerBuilder.http1(configuration: .init(
-            idleTimeout: .seconds(60),
-            httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)))
+        let root = OutputRoot(path: output.standardizedFileURL.path)
+        let tags = ContentTags()
+        let smallFiles = SmallFiles()
+        let responder = OutputResponder(root: root, tags: tags, zips: zips, logger: logger)
+        // Files go out from the event loop (`FileFastPath`, which also keeps the idle
+        // timer); headers are bounded.
+        let (logger, idleTimeout) = (self.logger, TimeAmount(self.idleTimeout))
+        let http = HTTPServerBuilder { respond in
+            OutputChannel(http: HTTP1Channel(responder: respond, configuration: .init(
+                idleTimeout: nil,
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024,
+                                                maxHeaderFieldCount: 100))),
+                          root: root, tags: tags, smallFiles: smallFiles, logger: logger, idleTimeout: idleTimeout)
+        }
         var quiet = logger
         quiet.logLevel = .critical
         let app = Application(responder: responder, server: http,
-                              configuration: .init(address: .hostname(host, port: port), serverName: "loa", backlog: 1024),
+                              configuration: .init(address: .hostname(host, port: port), serverName: Self.serverName, backlog: 1024),
                               onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
                               logger: quiet)
         if handlesSignals {

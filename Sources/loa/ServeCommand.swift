@@ -30,11 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("--output '\(output)' is not a folder; expected the folder loa build writes (Output)")
         }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         let logger = Logger(label: "loa.serve")
         let server = StationServer(output: URL(fileURLWithPath: output), host: host, port: port, logger: logger)
         try await server.run { port in

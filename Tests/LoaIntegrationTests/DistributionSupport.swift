@@ -45,11 +45,11 @@ final class RunningServer: @unchecked Sendable {
         self.task = task
     }
 
-    static func start(output: URL) async throws -> RunningServer {
+    static func start(output: URL, idleTimeout: Duration = .seconds(60)) async throws -> RunningServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "loa.serve.test")
         logger.logLevel = .error
-        let server = StationServer(output: output, host: "127.0.0.1", port: 0, logger: logger)
+        let server = StationServer(output: output, host: "127.0.0.1", port: 0, logger: logger, idleTimeout: idleTimeout)
         let task = Task { try await server.run(handlesSignals: false) { continuation.yield($0) } }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw URLError(.cannotConnectToHost) }

@@ -165,6 +165,98 @@ final class ServeTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 10, "a normal download is not queued behind slow clients")
     }
 
+    /// Files are answered on the event loop and pages by the responder; pipelined on one
+    /// connection, the answers still come back in the order asked, and `Connection: close`
+    /// closes the connection after its answer.
+    func testPipelinedRequestsAreAnsweredInOrder() async throws {
+        let requests = ["/2021-09-24/", "/2021-09-24/PD/manifest.json", "/2021-09-24/PD/", "/2021-09-24/PD/SHA256SUMS"]
+        var text = ""
+        for (number, target) in requests.enumerated() {
+            text += "GET \(target) HTTP/1.1\r\nHost: loa\r\n" + (number == requests.count - 1 ? "Connection: close\r\n" : "") + "\r\n"
+        }
+        let port = server.port
+        let started = Date()
+        let answer = await Task.detached { RawHTTP.exchange(port: port, Array(text.utf8), timeout: 8) }.value
+        XCTAssertLessThan(Date().timeIntervalSince(started), 6, "the server closes after the answer to Connection: close")
+        let lowered = String(decoding: answer, as: UTF8.self).lowercased()
+        let types = lowered.components(separatedBy: "\r\ncontent-type: ").dropFirst().map { $0.components(separatedBy: "\r\n")[0] }
+        XCTAssertEqual(types, ["text/html; charset=utf-8", "application/json", "text/html; charset=utf-8",
+                               "text/plain; charset=utf-8"])
+        XCTAssertEqual(lowered.components(separatedBy: "http/1.1 200 ok\r\n").count - 1, 4)
+    }
+
+    /// Small files come from memory and large ones with sendfile; either way HEAD gives the
+    /// length without a body, every answer carries Date and Server, and a file replaced on
+    /// disk is answered with its new content (never a stale copy).
+    func testFilesFromTheFastPathAreCompleteAndCurrent() async throws {
+        for name in ["manifest.json", "sang.mp3"] {
+            let path = "2021-09-24/PD/\(name)"
+            let onDisk = try Data(contentsOf: province.output.appendingPathComponent(path))
+            let (head, empty) = try await get(path, head: true)
+            XCTAssertEqual(head.headers["content-length"], String(onDisk.count), name)
+            XCTAssertTrue(empty.isEmpty, name)
+            XCTAssertNotNil(head.headers["date"], name)
+            XCTAssertEqual(head.headers["server"], "loa", name)
+            let (whole, body) = try await get(path)
+            XCTAssertEqual(whole.status, 200, name)
+            XCTAssertEqual(Checksum.sha256(body), Checksum.sha256(onDisk), name)
+        }
+        let captions = province.output.appendingPathComponent("2021-09-24/PD/sang.vtt")
+        _ = try await get("2021-09-24/PD/sang.vtt")
+        let replaced = Data("WEBVTT\n\n00:00.000 --> 00:01.000\nThay thế.\n".utf8)
+        let staging = captions.deletingLastPathComponent().appendingPathComponent(".sang.vtt.new")
+        try replaced.write(to: staging)
+        XCTAssertEqual(rename(staging.path, captions.path), 0)
+        let (again, body) = try await get("2021-09-24/PD/sang.vtt")
+        XCTAssertEqual(again.status, 200)
+        XCTAssertEqual(body, replaced, "a replaced file is served as it is now")
+    }
+
+    /// A connection with nothing to do is closed after the idle timeout; one whose download
+    /// is still going out (a client reading slowly) is not.
+    func testIdleConnectionsCloseButSlowDownloadsFinish() async throws {
+        await server.stop()
+        server = try await RunningServer.start(output: province.output, idleTimeout: .seconds(1))
+        let port = server.port
+        let idle = RawHTTP.connectLoopback(port: port)
+        defer { close(idle) }
+        var tv = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(idle, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        var byte: UInt8 = 0
+        let got = await Task.detached { recv(idle, &byte, 1, 0) }.value
+        XCTAssertEqual(got, 0, "the idle connection is closed by the server")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 4)
+
+        let mp3 = try Data(contentsOf: province.output.appendingPathComponent("2021-09-24/PD/sang.mp3"))
+        let received = await Task.detached { () -> Int in
+            let fd = RawHTTP.connectLoopback(port: port)
+            defer { close(fd) }
+            var small: Int32 = 4096
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+            let request = Array("GET /2021-09-24/PD/sang.mp3 HTTP/1.1\r\nHost: loa\r\n\r\n".utf8)
+            _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            var total = 0
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let until = Date().addingTimeInterval(20)
+            // Read slowly for about 2.5 s (longer than the idle timeout), then the rest.
+            for _ in 0..<25 {
+                let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 1024, 0) }
+                if n <= 0 { return total }
+                total += n
+                usleep(100_000)
+            }
+            while Date() < until {
+                let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                if n <= 0 { break }
+                total += n
+                if total >= mp3.count + 100 { break }
+            }
+            return total
+        }.value
+        XCTAssertGreaterThan(received, mp3.count, "the slow download got the whole file (and its head)")
+    }
+
     func testBoardAndStationPagesInVietnamese() async throws {
         let (board, html) = try await get("2021-09-24/")
         XCTAssertEqual(board.status, 200)
