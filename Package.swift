@@ -53,9 +53,12 @@ let package = Package(
         ]),
 
         // Province, bulletins, planning and rendering of programmes.
+        // (Intake: bulletin files in any encoding, Word files, approvals bound to the text.)
         .target(name: "Programme", dependencies: [
-            "VietnameseText", "Speech", "Audio",
+            "VietnameseText", "Speech", "Audio", "Signing",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: optimizedEvenInDebug),
 
         // Department keys and minisign signatures (Ed25519), checkable with the stock tool.
@@ -98,7 +101,10 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AudioTests", dependencies: ["Audio"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio"]),
-        .testTarget(name: "ProgrammeTests", dependencies: ["Programme"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProgrammeTests", dependencies: [
+            "Programme", "Signing",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "LoaIntegrationTests", dependencies: [
             "Programme", "Packaging", "Speech", "Audio", "VietnameseText", "Signing", "Serving", "Fetching",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

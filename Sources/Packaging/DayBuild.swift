@@ -92,49 +92,18 @@ public struct DayBuild {
         // Everything that can be wrong with the options and the configuration is found before
         // anything is written.
         try checkOptions()
-        var province = try ProvinceLoader.load(options.config, display: displayPath(options.config))
-        if let formats = options.formats {
-            province.output.formats = formats
-            for d in province.districts.indices {
-                for s in province.districts[d].stations.indices { province.districts[d].stations[s].formats = nil }
-            }
-        }
-        var voices = try VoiceLibrary.load(directory: options.voices, displayPrefix: displayPath(options.voices))
-        try checkVoices(of: province, in: voices)
-        try voices.checkEngineVoices(installed: try await engine.availableVoices())
-        voices = try voices.withCompiledSpeechData(engineVersion: try await engine.engineVersion())
+        let inputs = try await DayInputs.read(date: date, config: options.config, bulletins: options.bulletins,
+                                              voices: options.voices, formats: options.formats, engine: engine,
+                                              display: displayPath)
+        let province = inputs.province, voices = inputs.voices, normalizer = inputs.normalizer
+        let airing = inputs.airing, scripts = inputs.scripts
+        report.diagnostics += inputs.diagnostics
+        report.findings += inputs.findings
         let stations = try selectedStations(of: province)
         let seal = PackSeal(key: try SigningKeyChoice.key(for: options.signing, province: province,
                                                            configFolder: options.config.deletingLastPathComponent(),
                                                            notice: { report.notices.append($0) }))
         report.signingKey = seal.signingKeyName
-
-        var lexicon = Lexicon.builtIn
-        let staffLexicon = options.bulletins.appendingPathComponent("lexicon.tsv")
-        if FileManager.default.fileExists(atPath: staffLexicon.path) {
-            let problems = try lexicon.merge(contentsOf: staffLexicon)
-            report.findings.append((source: displayPath(staffLexicon), findings: problems))
-        }
-        let normalizer = Normalizer(lexicon: lexicon)
-
-        let loaded = BulletinLibrary.load(directory: options.bulletins, displayPrefix: displayPath(options.bulletins))
-        report.diagnostics += loaded.diagnostics
-        let validated = BulletinValidator.validate(loaded.bulletins, province: province, voices: voices)
-        report.diagnostics += validated.diagnostics
-        // A bulletin far too long for every slot it may air in is reported, not synthesized.
-        var airing: [Bulletin] = []
-        var scripts: [String: Script] = [:]
-        for bulletin in validated.valid where bulletin.airs(on: date) {
-            let script = Script(bulletin: bulletin, normalizer: normalizer)
-            if let tooLong = BulletinValidator.fitsNoSlot(bulletin, province: province, voices: voices,
-                                                          spokenText: script.spokenText) {
-                report.diagnostics.append(tooLong)
-                continue
-            }
-            airing.append(bulletin)
-            scripts[bulletin.id] = script
-            if !script.findings.isEmpty { report.findings.append((source: bulletin.id, findings: script.findings)) }
-        }
 
         // Every station's items, as takes; then every distinct take is made once.
         let formats = Set(stations.flatMap { province.formats(for: $0) })
@@ -346,16 +315,6 @@ public struct DayBuild {
             throw ConfigError(Diagnostic(.error, file: province.file, "station '\(unknown)' given to --stations is not in the province"))
         }
         return province.stations.filter { codes.contains($0.code) }
-    }
-
-    /// Every voice the province names must have a profile, or nothing can air.
-    private func checkVoices(of province: Province, in voices: VoiceLibrary) throws(ConfigError) {
-        let named = [(province.defaultVoice, "the province's voice")]
-            + province.stations.compactMap { station in station.voice.map { ($0, "station \(station.code)'s voice") } }
-        for (voice, whose) in named where voices[voice] == nil {
-            throw ConfigError(Diagnostic(.error, file: province.file,
-                "\(whose) '\(voice)' has no profile in Voices/; expected one of \(voices.ids.joined(separator: ", "))"))
-        }
     }
 
     /// Paths under the working directory are shown relative to it.

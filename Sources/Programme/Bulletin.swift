@@ -46,6 +46,9 @@ public struct Bulletin: Sendable, Hashable {
     public var file: String
     /// Line of each header key, so messages about a value point at it.
     public var headerLines: [String: Int]
+    /// SHA-256 of the file's text as read (`BulletinText`: decoded, NFC, `\n` line ends):
+    /// what a recorded approval is bound to. Empty when the bulletin was not read from a file.
+    public var contentSHA256: String = ""
 
     /// Pending bulletins have no complete approval and never air.
     public var isPending: Bool { approval == nil }

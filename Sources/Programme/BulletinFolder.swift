@@ -11,7 +11,7 @@ import Foundation
 enum BulletinFolder {
     /// What the library does with one file.
     enum Entry: Equatable {
-        /// Read and parsed as a bulletin.
+        /// Read and parsed as a bulletin (`.txt` or `.docx`).
         case bulletin
         /// Left alone without a word: not meant as a bulletin (hidden, `_`, README, the
         /// staff lexicon, an editor's or the system's own files).
@@ -20,9 +20,31 @@ enum BulletinFolder {
         case notRead(String)
     }
 
-    /// The warning for a file that is not a `.txt`.
-    static let notTextAdvice = "not read: Loa reads bulletins only from .txt files (UTF-8 plain text); "
-        + "save it as plain text (.txt, encoding UTF-8), or move it into a folder whose name starts with '_'"
+    /// The warning for a file that is not a `.txt` or `.docx` and of no kind known below.
+    static let notTextAdvice = "not read: Loa reads bulletins from plain text (.txt) and Word (.docx) files; "
+        + "save it as one of those, or move it into a folder whose name starts with '_'"
+
+    /// What to do with the kinds of file staff are likely to drop in, by extension.
+    static let adviceByExtension: [String: String] = {
+        let keep = " (or move it into a folder whose name starts with '_')"
+        var advice: [String: String] = [
+            "doc": "not read: an old Word document (.doc, Word 97–2003) cannot be read; open it in Word and "
+                + "save it as Word Document (.docx) or Plain Text (.txt)" + keep,
+            "pdf": "not read: text cannot be taken reliably from a PDF; use the Word file (.docx) it was made from, "
+                + "or copy the text into a plain text file (.txt)" + keep,
+            "xls": "not read: a spreadsheet cannot be read aloud; write the bulletin in a .docx or .txt file" + keep,
+            "xlsx": "not read: a spreadsheet cannot be read aloud; write the bulletin in a .docx or .txt file" + keep,
+        ]
+        for format in ["odt", "rtf", "wps", "pages"] {
+            advice[format] = "not read: Loa reads Word (.docx) and plain text (.txt) files; save this \(format) "
+                + "document as Word Document (.docx) or Plain Text (.txt)" + keep
+        }
+        for picture in ["jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "heic", "webp"] {
+            advice[picture] = "not read: a picture (a scanned or photographed page) cannot be read aloud; type the "
+                + "text into a .docx or .txt file" + keep
+        }
+        return advice
+    }()
 
     /// Whether a folder (by its name) is skipped with everything inside it.
     static func skipsFolder(named name: String) -> Bool { name.hasPrefix(".") || name.hasPrefix("_") }
@@ -43,8 +65,9 @@ enum BulletinFolder {
             return atTop ? .ignored
                 : .notRead("not read: the staff lexicon is read only from lexicon.tsv at the top of the bulletins folder; move it there")
         }
-        if (name as NSString).pathExtension.lowercased() == "txt" { return .bulletin }
-        return .notRead(notTextAdvice)
+        let fileExtension = (name as NSString).pathExtension.lowercased()
+        if fileExtension == "txt" || fileExtension == "docx" { return .bulletin }
+        return .notRead(adviceByExtension[fileExtension] ?? notTextAdvice)
     }
 
     /// Every file under `directory`, relative to it and sorted, without descending into

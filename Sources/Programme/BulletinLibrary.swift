@@ -12,7 +12,9 @@ public enum BulletinLibrary {
     /// `.txt` are reported as not read. Two files with the same id are both reported, each
     /// naming the other, and neither airs until staff resolve it: Loa cannot tell which one
     /// is the corrected text.
-    public static func load(directory: URL, displayPrefix: String? = nil) -> (bulletins: [Bulletin], diagnostics: [Diagnostic]) {
+    /// `approvalFromHeader` is false when approvals are recorded (`ApprovalBook`), not typed.
+    public static func load(directory: URL, displayPrefix: String? = nil,
+                            approvalFromHeader: Bool = true) -> (bulletins: [Bulletin], diagnostics: [Diagnostic]) {
         let prefix = displayPrefix ?? directory.path
         var parsed: [Bulletin] = []
         var diagnostics: [Diagnostic] = []
@@ -27,7 +29,7 @@ public enum BulletinLibrary {
             }
             let url = directory.appendingPathComponent(relative)
             let defaultID = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
-            let (bulletin, found) = read(url, display: display, defaultID: defaultID)
+            let (bulletin, found) = read(url, display: display, defaultID: defaultID, approvalFromHeader: approvalFromHeader)
             diagnostics += found
             if let bulletin { parsed.append(bulletin) }
         }
@@ -35,51 +37,61 @@ public enum BulletinLibrary {
         return (unique, diagnostics + duplicates)
     }
 
-    /// Reads and parses one file, checking size, binary content and UTF-8 first.
-    public static func read(_ url: URL, display: String, defaultID: String) -> (Bulletin?, [Diagnostic]) {
+    /// Reads and parses one file, checking its size and decoding its bytes first (`BulletinText`).
+    public static func read(_ url: URL, display: String, defaultID: String,
+                            approvalFromHeader: Bool = true) -> (Bulletin?, [Diagnostic]) {
         func fail(_ line: Int?, _ message: String) -> (Bulletin?, [Diagnostic]) {
             (nil, [Diagnostic(.error, file: display, line: line, message)])
         }
+        let isWord = url.pathExtension.lowercased() == "docx"
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > maximumFileSize {
+        if size > (isWord ? WordDocument.maximumFileSize : maximumFileSize) {
             let megabytes = String(format: "%.1f", Double(size) / 1_000_000)
-            return fail(nil, "file is \(megabytes) MB; a bulletin is at most 1 MB of text. Split it or check it is the right file")
+            return fail(nil, isWord
+                ? "file is \(megabytes) MB; a Word bulletin is at most \(WordDocument.maximumFileSize / 1_000_000) MB. Remove large pictures or check it is the right file"
+                : "file is \(megabytes) MB; a bulletin is at most 1 MB of text. Split it or check it is the right file")
         }
-        guard let data = try? Data(contentsOf: url) else {
-            return fail(nil, "cannot be read; check the file's permissions")
+        var notes: [Diagnostic] = []
+        let text: BulletinText
+        if isWord {
+            switch WordDocument.read(url) {
+            case .failure(let failure): return fail(failure.line, failure.message)
+            case .success(let reading):
+                notes = reading.notes.map { Diagnostic(.warning, file: display, line: $0.line, $0.message) }
+                if let legacy = LegacyEncodingGuess.rereadLegacyFont(lines: reading.lines) {
+                    text = BulletinText(unifying: legacy.lines.map { $0 + "\n" }.joined(), encoding: .legacy(legacy.page))
+                } else {
+                    text = BulletinText(unifying: reading.text, encoding: .wordDocument)
+                }
+            }
+        } else {
+            guard let data = try? Data(contentsOf: url) else {
+                return fail(nil, "cannot be read; check the file's permissions")
+            }
+            switch BulletinText.decode(data) {
+            case .success(let decoded): text = decoded
+            case .failure(let failure): return fail(failure.line, failure.message)
+            }
         }
-        if let nul = data.firstIndex(of: 0) {
-            let line = data[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            return fail(line, "looks like a binary file (contains NUL bytes); expected UTF-8 text")
+        var (bulletin, diagnostics) = BulletinParser.parse(text.text, file: display, defaultID: defaultID,
+                                                            paragraphPerLine: isWord, approvalFromHeader: approvalFromHeader)
+        bulletin?.contentSHA256 = text.sha256
+        if case .legacy(let page) = text.encoding {
+            notes.insert(Diagnostic(.warning, file: display, legacyEncodingNote(page, word: isWord)), at: 0)
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let (line, byte) = firstInvalidUTF8(in: data)
-            return fail(line, String(format: "is not valid UTF-8 (byte 0x%02X); save the file as UTF-8 (Unicode) text", byte))
-        }
-        return BulletinParser.parse(text, file: display, defaultID: defaultID)
+        return (bulletin, notes + diagnostics)
     }
 
-    /// Line and value of the first byte that breaks UTF-8, for the error message.
-    static func firstInvalidUTF8(in data: Data) -> (line: Int, byte: UInt8) {
-        let bytes = [UInt8](data)
-        var line = 1
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return (line, byte)
-            }
-            if index + length > bytes.count { return (line, byte) }
-            let prefix = bytes[index..<index + length]
-            if String(validating: prefix, as: UTF8.self) == nil { return (line, byte) }
-            if byte == 0x0A { line += 1 }
-            index += length
+    /// The warning for a file read in a legacy code page: what it was taken to be, and how
+    /// to make it plain Unicode.
+    static func legacyEncodingNote(_ page: LegacyCodePage, word: Bool = false) -> String {
+        guard word else {
+            return "read as \(page.displayName), not Unicode: Loa converts it when reading and leaves the file as it is. "
+                + "Check the letters with `loa check`; to stop this warning, open it in Word and save it as Plain Text "
+                + "with the encoding Unicode (UTF-8)"
         }
-        return (line, bytes.last ?? 0)
+        return "typed in a legacy font, read as \(page.displayName): Loa converts it when reading and leaves the file as "
+            + "it is. Check the letters with `loa check`; to stop this warning, convert the text to Unicode "
+            + "(Unikey's converter) and use a Unicode font such as Times New Roman"
     }
 }

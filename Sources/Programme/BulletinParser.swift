@@ -11,7 +11,12 @@ public enum BulletinParser {
 
     /// Parse `text` from `file`; `defaultID` is the file name without extension.
     /// Returns the bulletin (nil when it cannot be used) and everything worth reporting.
-    public static func parse(_ text: String, file: String, defaultID: String) -> (Bulletin?, [Diagnostic]) {
+    /// `paragraphPerLine`: every line of the body is a paragraph of its own (a Word file's
+    /// lines are its paragraphs); otherwise paragraphs are separated by blank lines.
+    /// `approvalFromHeader`: the header's approved-by / approved-on lines approve it
+    /// (`approval: header`); otherwise it comes without approval, for `ApprovalBook` to give.
+    public static func parse(_ text: String, file: String, defaultID: String,
+                             paragraphPerLine: Bool = false, approvalFromHeader: Bool = true) -> (Bulletin?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func error(_ line: Int?, _ message: String) -> (Bulletin?, [Diagnostic]) {
             diagnostics.append(Diagnostic(.error, file: file, line: line, message))
@@ -74,7 +79,7 @@ public enum BulletinParser {
 
         var approval: Approval?
         let approvedBy = fields["approved-by"]?.value ?? ""
-        if let on = dates["approved-on"], !approvedBy.isEmpty {
+        if approvalFromHeader, let on = dates["approved-on"], !approvedBy.isEmpty {
             approval = Approval(by: approvedBy, on: on)
         }
 
@@ -122,6 +127,10 @@ public enum BulletinParser {
             } else {
                 if current.isEmpty { currentLine = index + 1 }
                 current.append(line)
+                if paragraphPerLine {
+                    paragraphs.append(Paragraph(text: String(line), line: currentLine))
+                    current = []
+                }
             }
         }
         if !current.isEmpty { paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: currentLine)) }
@@ -142,7 +151,9 @@ public enum BulletinParser {
             diagnostics.append(unreadable)
             return (nil, diagnostics)
         }
-        diagnostics += ApprovalNotes.notes(for: bulletin, fields: fields.mapValues(\.value), headerEnd: closing + 1)
+        if approvalFromHeader {
+            diagnostics += ApprovalNotes.notes(for: bulletin, fields: fields.mapValues(\.value), headerEnd: closing + 1)
+        }
         return (bulletin, diagnostics)
     }
 }

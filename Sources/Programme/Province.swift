@@ -59,6 +59,8 @@ public struct Province: Sendable, Hashable {
     public var output: OutputSettings = OutputSettings()
     /// The department key packs are signed with (`signing:`); nil when not configured.
     public var signing: SigningSettings?
+    /// How bulletins are approved (`approval:`, `approvals-file:`): recorded by default.
+    public var approval: ApprovalSettings = ApprovalSettings()
     /// Path of the file it came from.
     public var file: String
 

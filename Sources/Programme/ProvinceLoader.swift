@@ -103,6 +103,18 @@ public enum ProvinceLoader {
             province.signing = SigningSettings(key: key, makeIfMissing: make == "true",
                                                line: signing.node("key")?.mark?.line ?? signing.line)
         }
+        if let text = root.optionalString("approval") {
+            guard let mode = ApprovalSettings.Mode(rawValue: text.lowercased()) else {
+                throw root.fail("approval '\(text)' should be recorded (only text approved with `loa approve` airs) "
+                    + "or header (the header's approved-by and approved-on lines are enough)", at: root.node("approval"))
+            }
+            province.approval.mode = mode
+            province.approval.line = root.node("approval")?.mark?.line
+        }
+        if let file = root.optionalString("approvals-file") {
+            guard !file.isEmpty else { throw root.fail("approvals-file is empty; give a file name such as approvals.jsonl", at: root.node("approvals-file")) }
+            province.approval.file = file
+        }
         return province
     }
 

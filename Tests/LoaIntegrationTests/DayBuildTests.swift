@@ -91,7 +91,7 @@ import Testing
             try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: bulletins.appendingPathComponent(name))
         }
         let fixtures = Self.root.appendingPathComponent("Tests/ProgrammeTests/Fixtures/bad-input")
-        for name in ["non-utf8.txt", "binary.txt", "missing-header.txt", "unknown-station.txt"] {
+        for name in ["unknown-encoding.txt", "binary.txt", "missing-header.txt", "unknown-station.txt"] {
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: bulletins.appendingPathComponent("zz-" + name))
         }
         let before = try FileManager.default.contentsOfDirectory(atPath: bulletins.path).sorted().map {

@@ -48,6 +48,7 @@ struct TinyProvince {
     signing:
       key: keys/department.key
       make-if-missing: true
+    approval: header
     """
 
     static func bulletin(title: String, targets: String = "all", priority: String = "normal", body: String) -> String {

@@ -31,7 +31,7 @@ import Testing
 
     /// (fixture, line expected in the message or nil, words the message must contain)
     static let cases: [(String, Int?, String)] = [
-        ("non-utf8.txt", nil, "not valid UTF-8"),
+        ("unknown-encoding.txt", 2, "cannot tell which encoding this file is in"),
         ("missing-header.txt", 1, "expected a header"),
         ("unterminated-header.txt", 1, "never closed"),
         ("impossible-date.txt", nil, "'2021-02-30' is not a real date; expected YYYY-MM-DD"),
@@ -57,11 +57,20 @@ import Testing
     }
 
     @Test func messagesThatAreAboutALineNameIt() throws {
-        for name in ["non-utf8.txt", "impossible-date.txt", "unknown-station.txt", "unknown-voice.txt", "empty-body.txt"] {
+        for name in ["unknown-encoding.txt", "impossible-date.txt", "unknown-station.txt", "unknown-voice.txt", "empty-body.txt"] {
             let error = try #require(try load(name).diagnostics.first { $0.severity == .error })
             #expect(error.line != nil, "\(name): \(error)")
             #expect(error.description.hasPrefix("Bulletins/\(name):\(error.line ?? 0): error: "))
         }
+    }
+
+    @Test func aWindows1258FileIsReadWithAWarningNamingTheEncoding() throws {
+        let result = try load("non-utf8.txt")
+        #expect(Set(result.ids) == ["good", "non-utf8"])
+        let warning = try #require(result.diagnostics.first)
+        #expect(result.diagnostics.count == 1)
+        #expect(warning.severity == .warning)
+        #expect(warning.message.hasPrefix("read as Windows-1258"), "\(warning)")
     }
 
     @Test func unknownHeaderKeyIsAWarningAndTheBulletinStillAirs() throws {

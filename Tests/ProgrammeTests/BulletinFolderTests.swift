@@ -82,8 +82,8 @@ import Testing
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
     }
 
-    @Test(arguments: ["ban-tin.docx", "ban-tin.pdf", "ban-tin.doc", "ban-tin.odt", "ban-tin.rtf",
-                      "ban-tin", "ban-tin.txt.bak", "huyen/ban-tin.DOCX"])
+    @Test(arguments: ["ban-tin.pdf", "ban-tin.doc", "ban-tin.odt", "ban-tin.rtf", "ban-tin.jpg",
+                      "ban-tin", "ban-tin.txt.bak", "huyen/ban-tin.PDF"])
     func otherFilesAreReportedAsNotReadSayingWhatToDo(name: String) throws {
         let folder = try Fixture.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -96,8 +96,35 @@ import Testing
         #expect(warning.severity == .warning)
         #expect(warning.file == "Bulletins/\(name)")
         #expect(warning.message.hasPrefix("not read:"))
-        #expect(warning.message.contains(".txt"))
-        #expect(warning.message.contains("save it as plain text"))
+        #expect(warning.message.contains(".txt") && warning.message.contains(".docx"), "\(warning)")
+    }
+
+    /// Issue 13, item 3: each kind of file staff drop in gets the advice that fits it.
+    @Test func unsupportedFormatsSayWhatToDoForTheirKind() throws {
+        #expect(BulletinFolder.classify("a.doc") == .notRead(BulletinFolder.adviceByExtension["doc"]!))
+        for (name, words) in [("a.doc", "save it as Word Document (.docx)"), ("a.PDF", "text cannot be taken reliably from a PDF"),
+                              ("scan.jpeg", "a picture"), ("a.xlsx", "spreadsheet"), ("a.odt", "save this odt document"),
+                              ("a.zip", "Loa reads bulletins from plain text (.txt) and Word (.docx) files")] {
+            guard case .notRead(let advice) = BulletinFolder.classify(name) else {
+                Issue.record("\(name) should be reported as not read")
+                continue
+            }
+            #expect(advice.contains(words), "\(name): \(advice)")
+        }
+        #expect(BulletinFolder.classify("huyen/ban-tin.DOCX") == .bulletin)
+    }
+
+    @Test func aDocxThatIsNotAWordFileIsAnErrorSayingWhatToDo() throws {
+        let folder = try Fixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Fixture.write("PK\u{3}\u{4} not a zip", to: "ban-tin.docx", in: folder)
+        try Fixture.write(Fixture.bulletin(), to: "good.txt", in: folder)
+        let loaded = try load(folder)
+        #expect(loaded.bulletins.map(\.id) == ["good"])
+        let error = try #require(loaded.diagnostics.first)
+        #expect(loaded.diagnostics.count == 1)
+        #expect(error.severity == .error && error.file == "Bulletins/ban-tin.docx")
+        #expect(error.message.contains("save it again as Word Document (.docx)"), "\(error)")
     }
 
     @Test func filesThatAreNotMeantAsBulletinsAreLeftAloneSilently() throws {

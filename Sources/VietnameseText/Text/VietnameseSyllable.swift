@@ -1,9 +1,10 @@
 // Is a written word one Vietnamese syllable? Used to read all-capital headings
-// as words (KHÓ KHĂN) and to tell foreign words (Bluezone) from Vietnamese ones.
+// as words (KHÓ KHĂN) and to tell foreign words (Bluezone) from Vietnamese ones;
+// public so the bulletin reader can tell which legacy encoding gives Vietnamese.
 // The check is phonotactic (onset + rhyme) and deliberately a little permissive:
 // a false "Vietnamese" only means a foreign word is left to the voice unreported.
 
-enum VietnameseSyllable {
+public enum VietnameseSyllable {
     private static let onsets: [[Unicode.Scalar]] = [
         "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
         "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
@@ -24,8 +25,8 @@ enum VietnameseSyllable {
     private static let finals: [String] = ["ng", "nh", "ch", "c", "m", "n", "p", "t"]
     private static let palatalNuclei: Set<String> = ["a", "ê", "i", "oa", "uê", "uy", "y", "e", "ua", "uya"]
 
-    /// True when `word` (any case, any tone) spells one Vietnamese syllable.
-    static func isSyllable(_ word: String) -> Bool {
+    /// True when `word` (any case, any tone, precomposed) spells one Vietnamese syllable.
+    public static func isSyllable(_ word: String) -> Bool {
         var base: [Unicode.Scalar] = []
         base.reserveCapacity(8)
         var tones = 0
