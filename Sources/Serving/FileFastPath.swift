@@ -139,7 +139,7 @@ final class FileFastPath: ChannelDuplexHandler, RemovableChannelHandler {
                       promise: nil)
         var region: NIOFileHandle?
         if let bytes = answer.bytes, !bytes.isEmpty {
-            if bytes.count <= FileResponse.wholeSize, let buffer = Self.buffer(file, bytes, context.channel.allocator) {
+            if bytes.count <= FileResponse.wholeSize, let buffer = file.buffer(bytes, allocator: context.channel.allocator) {
                 context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             } else {
                 let handle = NIOFileHandle(_deprecatedTakingOwnershipOfDescriptor: dup(file.descriptor))
@@ -173,15 +173,6 @@ final class FileFastPath: ChannelDuplexHandler, RemovableChannelHandler {
                 context.read()
             }
         }
-    }
-
-    /// `bytes` of the file in one buffer; nil when the read comes up short.
-    private static func buffer(_ file: OpenFile, _ bytes: Range<Int>, _ allocator: ByteBufferAllocator) -> ByteBuffer? {
-        var buffer = allocator.buffer(capacity: bytes.count)
-        let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count) { target in
-            max(0, pread(file.descriptor, target.baseAddress!, bytes.count, off_t(bytes.lowerBound)))
-        }
-        return got == bytes.count ? buffer : nil
     }
 
     // MARK: Idle connections

@@ -23,13 +23,7 @@ enum FileResponse {
     /// Streams `bytes` of the file in chunks read straight into the response's buffers
     /// (a small file in one buffer).
     static func body(_ file: OpenFile, _ bytes: Range<Int>) -> ResponseBody {
-        if bytes.count <= wholeSize {
-            var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
-            let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count) { target in
-                max(0, pread(file.descriptor, target.baseAddress!, bytes.count, off_t(bytes.lowerBound)))
-            }
-            if got == bytes.count { return ResponseBody(byteBuffer: buffer) }
-        }
+        if bytes.count <= wholeSize, let buffer = file.buffer(bytes) { return ResponseBody(byteBuffer: buffer) }
         return ResponseBody(contentLength: bytes.count) { writer in
             var offset = bytes.lowerBound
             let allocator = ByteBufferAllocator()

@@ -33,16 +33,16 @@ final class SmallFiles: Sendable {
         let identity = file.identity
         if let known = table.withLock({ $0.entries[identity] }) { return known }
         guard let answer = try? FileAnswer.decide(file, isHead: false, header: { _ in nil }, tags: tags),
-              answer.status == .ok, let bytes = try? file.read(at: 0, count: file.size), bytes.count == file.size
+              answer.status == .ok, let body = file.buffer(0..<file.size)
         else { return nil }
         var headers = HTTPHeaders()
         for field in answer.headers { headers.add(name: field.name.rawName, value: field.value) }
         headers.add(name: "Server", value: StationServer.serverName)
-        let entry = Entry(headers: headers, body: ByteBuffer(bytes: bytes))
+        let entry = Entry(headers: headers, body: body)
         table.withLock { table in
-            if table.bytes + bytes.count > capacity { table = ([:], 0) }
+            if table.bytes + body.readableBytes > capacity { table = ([:], 0) }
             table.entries[identity] = entry
-            table.bytes += bytes.count
+            table.bytes += body.readableBytes
         }
         return entry
     }
