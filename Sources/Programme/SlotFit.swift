@@ -25,6 +25,9 @@ extension BulletinValidator {
             return nil  // names no slot of the province: the validator reports that
         }
         let rate = fastestRate(for: bulletin, province: province, voices: voices)
+        if let recording = bulletin.recording {
+            return recordingFitsNoSlot(bulletin, recording, slot: slot, province: province, rate: rate)
+        }
         let words = spokenText.map { SpokenLength.words(in: $0) } ?? SpokenLength.words(in: bulletin)
         let estimate = SpokenLength.estimatedMs(words: words, wordsPerMinute: rate, spoken: spokenText != nil)
         let announcements = SpokenLength.estimatedMs(
@@ -39,6 +42,24 @@ extension BulletinValidator {
                 + "but \(which), '\(slot.id)' (\(DurationText.describe(ms: slot.maxMs))), leaves about "
                 + "\(DurationText.describe(ms: room)) after the opening and closing announcements. It is not read; "
                 + "split it into shorter bulletins")
+    }
+
+    /// A recording's length is measured, not estimated: refused when it is longer than
+    /// `slot` (the longest it allows) less the announcements' estimated length at `rate`
+    /// (which errs short, so the room errs long and nothing that could fit is refused).
+    static func recordingFitsNoSlot(_ bulletin: Bulletin, _ recording: Recording, slot: Slot, province: Province,
+                                    rate: Int) -> Diagnostic? {
+        let announcements = SpokenLength.estimatedMs(
+            of: withoutPlaceholders(province.announcements.opening + " " + province.announcements.closing),
+            wordsPerMinute: rate)
+        let room = slot.maxMs - announcements
+        guard recording.soundMs > room else { return nil }
+        let which = bulletin.slots == nil ? "the longest slot" : "the longest slot it allows"
+        return Diagnostic(.error, file: bulletin.file, line: recording.line,
+            "recording \(recording.file) is too long for any slot it may air in: it lasts \(DurationText.describe(ms: recording.soundMs)) "
+                + "(silence before and after trimmed), but \(which), '\(slot.id)' (\(DurationText.describe(ms: slot.maxMs))), leaves "
+                + "about \(DurationText.describe(ms: room)) after the opening and closing announcements. It does not air; "
+                + "record it in shorter parts, each with its own text file")
     }
 
     /// The fastest `rate` among the voices that could read `bulletin`.
