@@ -19,6 +19,8 @@ public final class SoundFileReader {
     public let expectedFrames: Int
     /// libsndfile's format code (major type | subtype).
     public let format: Int32
+    /// The file as errors name it.
+    let display: String
 
     /// Opens the file at descriptor `fd` (read from offset 0; the descriptor stays the
     /// caller's). `display` names it in errors.
@@ -35,6 +37,7 @@ public final class SoundFileReader {
             throw AudioFileError.cannotOpen(path: display, reason: "no channels or no sample rate in the file's header")
         }
         self.handle = handle
+        self.display = display
         sampleRate = Int(info.samplerate)
         channels = Int(info.channels)
         expectedFrames = Int(max(info.frames, 0))
@@ -51,7 +54,7 @@ public final class SoundFileReader {
         var samples = [Float](repeating: 0, count: frames * channels)
         let got = samples.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(frames)) }
         if got < 0 || (got == 0 && sf_error(handle) != 0) {
-            throw AudioFileError.cannotOpen(path: "", reason: String(cString: sf_strerror(handle)))
+            throw AudioFileError.cannotOpen(path: display, reason: String(cString: sf_strerror(handle)))
         }
         samples.removeLast(samples.count - Int(got) * channels)
         return samples
