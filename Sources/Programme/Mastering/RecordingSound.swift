@@ -22,14 +22,20 @@ enum RecordingSound {
         }
         let reader = try SoundFileReader(descriptor: fd, display: cut.path)
         try reader.skip(frames: cut.sound.lowerBound)
-        var mono: [Float] = []
-        mono.reserveCapacity(cut.sound.count)
-        while mono.count < cut.sound.count {
-            let piece = try reader.read(frames: min(RecordingInspector.pieceFrames, cut.sound.count - mono.count))
+        // Read, mixed and resampled a piece at a time: only the output-rate sound is held whole.
+        let resampler = reader.sampleRate == outputRate ? nil
+            : try ResamplingStream(from: reader.sampleRate, to: outputRate, channels: 1, quality: .medium)
+        var sound: [Float] = []
+        sound.reserveCapacity(Int(Double(cut.sound.count * outputRate) / Double(reader.sampleRate)) + 1024)
+        var left = cut.sound.count
+        while left > 0 {
+            let piece = try reader.read(frames: min(RecordingInspector.pieceFrames, left))
             if piece.isEmpty { break }
-            mono += SoundFileReader.mono(piece, channels: reader.channels)
+            left -= piece.count / reader.channels
+            let mono = SoundFileReader.mono(piece, channels: reader.channels)
+            sound += try resampler?.process(mono) ?? mono
         }
-        var sound = try Resampler.resample(mono, from: reader.sampleRate, to: outputRate, channels: 1, quality: .medium)
+        if let resampler { sound += try resampler.process([], last: true) }
         let peak = sound.reduce(Float(0)) { max($0, abs($1)) }
         if peak > 0 {
             let scale = Float(pow(10, -1.0 / 20)) / peak
