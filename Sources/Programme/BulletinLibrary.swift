@@ -10,9 +10,9 @@ public enum BulletinLibrary {
     ///
     /// Hidden and `_` folders are not entered (see `BulletinFolder`); files that are not
     /// `.txt` or `.docx` are reported as not read, except sound files a bulletin names in
-    /// its `recording:` line (a sound file no bulletin names is reported, with what to do). Two files with the same id are both reported, each
-    /// naming the other, and neither airs until staff resolve it: Loa cannot tell which one
-    /// is the corrected text.
+    /// its `recording:` line (a sound file no bulletin names is reported, with what to do).
+    /// Two files with the same id are both reported, each naming the other, and neither
+    /// airs until staff resolve it: Loa cannot tell which one is the corrected text.
     /// `approvalFromHeader` is false when approvals are recorded (`ApprovalBook`), not typed.
     public static func load(directory: URL, displayPrefix: String? = nil,
                             approvalFromHeader: Bool = true) -> (bulletins: [Bulletin], diagnostics: [Diagnostic]) {

@@ -120,7 +120,7 @@ public struct ApprovalBook: Sendable {
                     diagnostics += ApprovalNotes.notes(for: bulletin, fields: [:], headerEnd: bulletin.titleLine)
                 case .changedAfterApproval(let by, let on, let line):
                     bulletin.approval = nil
-                    let what = bulletin.recording == nil ? "the text is" : "the text or the recording \(bulletin.recording!.file) is"
+                    let what = bulletin.recording.map { "the text or the recording \($0.file) is" } ?? "the text is"
                     diagnostics.append(Diagnostic(.error, file: bulletin.file,
                         "changed after approval by \(by) on \(on) (\(display) line \(line)): \(what) not the one approved, "
                             + "so it does not air. If the change is approved, approve it again: "
