@@ -6,7 +6,7 @@ import VietnameseText
 /// `loa check`: everything the day's build would say about the bulletins, without writing
 /// any audio: problems with each file, its approval, what the normalizer could not read,
 /// and for the date the stations and slots it airs in with its spoken length (from
-/// synthesis, which is cheap), or why it is deferred or not aired.
+/// synthesis, which is cheap; a recording's, measured), or why it is deferred or not aired.
 ///
 /// It reads what the build reads (`DayInputs`) and plans as the build plans (`Planner` on
 /// the synthesized lengths), so what it says is what the build will do. Only a scratch
@@ -71,10 +71,11 @@ public struct BulletinCheck {
                 entry.id = bulletin.id
                 entry.title = bulletin.title
                 entry.approval = inputs.approvalStates[path].map { .init(state: $0.code, summary: $0.summary) }
+                entry.recording = bulletin.recording.map(CheckReport.RecordingInfo.init)
                 entry.findings = inputs.findings.first { $0.source == bulletin.id }?.findings.map(\.description) ?? []
                 for plan in plans {
                     for programme in plan.programmes {
-                        if let item = programme.items.first(where: { $0.segment.kind == .bulletin && $0.segment.id == bulletin.id }) {
+                        if let item = programme.items.first(where: { [.bulletin, .recording].contains($0.segment.kind) && $0.segment.id == bulletin.id }) {
                             entry.airings.append(.init(station: plan.station.code, slot: programme.slot.id,
                                                        slotStart: programme.slot.startText,
                                                        startMs: item.startFrame * 1000 / sampleRate,

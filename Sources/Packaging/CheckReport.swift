@@ -33,7 +33,8 @@ public struct CheckReport: Sendable, Codable {
         public var slotStart: String
         /// Offset of the bulletin in the programme.
         public var startMs: Int
-        /// Its spoken length there (title and body, in that station's voice).
+        /// Its spoken length there (title and body, in that station's voice; a recording's
+        /// length, silence before and after trimmed).
         public var spokenMs: Int
         public var voice: String
 
@@ -48,6 +49,40 @@ public struct CheckReport: Sendable, Codable {
         public var slot: String
     }
 
+    /// A recorded bulletin's sound file, as measured.
+    public struct RecordingInfo: Sendable, Codable, Hashable {
+        public var file: String
+        /// Container and encoding, in libsndfile's words.
+        public var format: String
+        public var sampleRate: Int
+        public var channels: Int
+        /// The whole file, and what airs (silence before and after trimmed).
+        public var durationMs: Int
+        public var soundMs: Int
+        /// Integrated loudness as recorded (before levelling), LUFS.
+        public var loudnessLufs: Double
+        public var sha256: String
+        /// The line for people.
+        public var summary: String
+
+        public init(_ recording: Recording) {
+            file = recording.file
+            format = recording.format
+            sampleRate = recording.sampleRate
+            channels = recording.channels
+            durationMs = recording.durationMs
+            soundMs = recording.soundMs
+            loudnessLufs = (recording.loudnessLUFS * 10).rounded() / 10
+            sha256 = recording.sha256
+            summary = recording.summary
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case file, format, sampleRate = "sample_rate", channels, durationMs = "duration_ms", soundMs = "sound_ms"
+            case loudnessLufs = "loudness_lufs", sha256, summary
+        }
+    }
+
     /// One file under the bulletins folder.
     public struct Bulletin: Sendable, Codable, Hashable {
         public var file: String
@@ -55,6 +90,8 @@ public struct CheckReport: Sendable, Codable {
         public var id: String?
         public var title: String?
         public var approval: ApprovalStatus?
+        /// For a recorded bulletin, its sound file as measured.
+        public var recording: RecordingInfo?
         /// Whether it is approved, valid on the date and not far too long: a candidate for the day.
         public var airsToday = false
         public var airings: [Airing] = []
@@ -68,7 +105,7 @@ public struct CheckReport: Sendable, Codable {
         public init(file: String) { self.file = file }
 
         enum CodingKeys: String, CodingKey {
-            case file, id, title, approval, airsToday = "airs_today", airings, deferred
+            case file, id, title, approval, recording, airsToday = "airs_today", airings, deferred
             case notAiredAt = "not_aired_at", problems, findings
         }
 

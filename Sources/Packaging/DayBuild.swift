@@ -132,7 +132,12 @@ public struct DayBuild {
         let spoken = Set(allTakes.compactMap { key -> String? in
             if case .speech(let sentence, _) = key.source { return sentence } else { return nil }
         })
-        try FreeSpace.require(FreeSpace.spoolBytes(texts: spoken, sampleRate: 22050), at: options.output, display: outputDisplay)
+        let recorded = Set(allTakes.compactMap { key -> RecordingCut? in
+            if case .recording(let cut) = key.source { return cut } else { return nil }
+        })
+        try FreeSpace.require(FreeSpace.spoolBytes(texts: spoken, sampleRate: 22050)
+                                + FreeSpace.spoolBytes(recordings: recorded, sampleRate: province.output.sampleRate),
+                              at: options.output, display: outputDisplay)
         // Registered before it exists: Ctrl-C at any moment from here removes it.
         let staging = try dayFolder.makeStaging(before: Interruption.shared.register)
         Failpoint.check("staging")

@@ -12,14 +12,20 @@ public struct StationManifest: Codable, Sendable, Hashable {
     }
 
     public struct Item: Codable, Sendable, Hashable {
+        /// `opening`, `bulletin`, `closing`, or `recording` (a bulletin a person recorded).
         public var kind: String
         public var id: String
         public var title: String
         public var startMs: Int
         public var durationMs: Int
-        /// SHA-256 of the spoken text, so a changed wording is visible without listening.
+        /// SHA-256 of the spoken text, so a changed wording is visible without listening
+        /// (of a recording, its transcript; of an empty one, of nothing).
         public var textSha256: String
+        /// The voice profile; empty for a recording.
         public var voice: String
+        /// SHA-256 of a recording's sound file, as checked and approved; absent for other
+        /// items (so a changed recording is visible without listening too).
+        public var recordingSha256: String?
     }
 
     /// One file of a slot's programme.

@@ -63,7 +63,8 @@ struct StationPackWriter: Sendable {
             let items = programme.items.enumerated().map { index, item in
                 StationManifest.Item(kind: item.segment.kind.rawValue, id: item.segment.id, title: item.segment.title,
                                      startMs: ms(sounds[index].start), durationMs: ms(sounds[index].end) - ms(sounds[index].start),
-                                     textSha256: Checksum.sha256(item.segment.spokenText), voice: item.segment.voice)
+                                     textSha256: Checksum.sha256(item.segment.spokenText), voice: item.segment.voice,
+                                     recordingSha256: recordingSHA256(item.segment))
             }
             let main = files.first { $0.format == "wav" } ?? files.first { $0.format == "mp3" } ?? files[0]
             slots.append(StationManifest.SlotEntry(
@@ -82,6 +83,12 @@ struct StationPackWriter: Sendable {
         try seal.sealStation(manifest: written, files: slots.flatMap(\.files).map { ($0.path, $0.sha256) },
                              station: station.code, date: date.description, in: folder)
         return manifest
+    }
+
+    /// The SHA-256 of the sound file a recorded bulletin airs, else nil.
+    func recordingSHA256(_ segment: Segment) -> String? {
+        for take in segment.takes { if case .recording(let cut) = take.source { return cut.sha256 } }
+        return nil
     }
 
     /// Loudness figures to two decimals, so manifests stay readable and stable.

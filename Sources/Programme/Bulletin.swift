@@ -49,6 +49,10 @@ public struct Bulletin: Sendable, Hashable {
     /// SHA-256 of the file's text as read (`BulletinText`: decoded, NFC, `\n` line ends):
     /// what a recorded approval is bound to. Empty when the bulletin was not read from a file.
     public var contentSHA256: String = ""
+    /// For a recorded bulletin, the sound file it airs (its `recording:` line), measured
+    /// when read; its body, if any, is the transcript, for captions, never spoken. Nil for
+    /// a bulletin read aloud by a voice.
+    public var recording: Recording?
 
     /// Pending bulletins have no complete approval and never air.
     public var isPending: Bool { approval == nil }

@@ -13,6 +13,9 @@ enum BulletinFolder {
     enum Entry: Equatable {
         /// Read and parsed as a bulletin (`.txt` or `.docx`).
         case bulletin
+        /// A sound file: a recorded bulletin's audio when a bulletin names it in a
+        /// `recording:` line, else reported (`BulletinLibrary`).
+        case sound
         /// Left alone without a word: not meant as a bulletin (hidden, `_`, README, the
         /// staff lexicon, an editor's or the system's own files).
         case ignored
@@ -67,6 +70,7 @@ enum BulletinFolder {
         }
         let fileExtension = (name as NSString).pathExtension.lowercased()
         if fileExtension == "txt" || fileExtension == "docx" { return .bulletin }
+        if AudioFileKinds.isSound(fileExtension: fileExtension) { return .sound }
         return .notRead(adviceByExtension[fileExtension] ?? notTextAdvice)
     }
 

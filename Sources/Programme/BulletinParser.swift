@@ -6,7 +6,7 @@ public enum BulletinParser {
     /// Header keys Loa reads. Others are reported as warnings.
     public static let knownKeys: Set<String> = [
         "id", "title", "approved-by", "approved-on", "valid-from", "valid-until",
-        "priority", "targets", "slots", "voice",
+        "priority", "targets", "slots", "voice", "recording",
     ]
 
     /// Parse `text` from `file`; `defaultID` is the file name without extension.
@@ -134,8 +134,11 @@ public enum BulletinParser {
             }
         }
         if !current.isEmpty { paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: currentLine)) }
-        guard !paragraphs.isEmpty else {
-            return error(closing + 1, "the body after the header is empty; expected the text to read aloud")
+        // A recorded bulletin's body is its transcript, which may be left out.
+        let recording = fields["recording"].map { Recording(name: $0.value, line: $0.line) }
+        guard !paragraphs.isEmpty || recording != nil else {
+            return error(closing + 1, "the body after the header is empty; expected the text to read aloud "
+                + "(or, for a bulletin a person recorded, a 'recording:' line naming the sound file)")
         }
 
         let id = fields["id"].flatMap { $0.value.isEmpty ? nil : $0.value } ?? defaultID
@@ -143,13 +146,17 @@ public enum BulletinParser {
             id: id, title: title.value, titleLine: title.line, approval: approval,
             validFrom: dates["valid-from"], validUntil: dates["valid-until"], priority: priority,
             targets: targets, slots: slots, voice: voice, paragraphs: paragraphs, file: file,
-            headerLines: fields.mapValues(\.line))
+            headerLines: fields.mapValues(\.line), recording: recording)
         if let from = bulletin.firstDay, let until = bulletin.lastDay, until < from {
             return error(fields["valid-until"]?.line, "valid-until \(until) is before valid-from \(from)")
         }
         if let unreadable = BulletinReadability.problem(in: bulletin) {
             diagnostics.append(unreadable)
             return (nil, diagnostics)
+        }
+        if recording != nil, let field = fields["voice"] {
+            diagnostics.append(Diagnostic(.warning, file: file, line: field.line,
+                "'voice:' is ignored: this bulletin airs its recording, not a synthesized voice"))
         }
         if approvalFromHeader {
             diagnostics += ApprovalNotes.notes(for: bulletin, fields: fields.mapValues(\.value), headerEnd: closing + 1)

@@ -22,7 +22,10 @@ enum BulletinReadability {
 
     /// The first reason `bulletin` cannot be read aloud, as an error with its line; nil when
     /// it reads.
+    /// A recorded bulletin's body is a transcript in whatever language was recorded, never
+    /// spoken: only its title is checked.
     static func problem(in bulletin: Bulletin) -> Diagnostic? {
+        if bulletin.recording != nil { return longRun(in: [(bulletin.title, bulletin.titleLine)], file: bulletin.file) }
         var latin = 0, letters = 0
         for paragraph in bulletin.paragraphs {
             for character in paragraph.text where character.isLetter {
@@ -44,10 +47,15 @@ enum BulletinReadability {
                 "only \(percent)% of the body's letters are Vietnamese (Latin) letters; the rest "
                     + "(another script) cannot be read aloud. Expected the bulletin's text in Vietnamese")
         }
-        let lines = [(bulletin.title, bulletin.titleLine)] + bulletin.paragraphs.map { ($0.text, $0.line) }
+        return longRun(in: [(bulletin.title, bulletin.titleLine)] + bulletin.paragraphs.map { ($0.text, $0.line) },
+                       file: bulletin.file)
+    }
+
+    /// An error at the first 'word' longer than `longestWord` in `lines`, else nil.
+    static func longRun(in lines: [(text: String, line: Int)], file: String) -> Diagnostic? {
         for (text, line) in lines {
             if let (offset, length) = firstLongRun(in: text) {
-                return Diagnostic(.error, file: bulletin.file, line: line + offset,
+                return Diagnostic(.error, file: file, line: line + offset,
                     "has a 'word' of \(length) letters and digits without a break; no word is longer than "
                         + "\(longestWord), so this cannot be read aloud. Check the text was pasted correctly")
             }

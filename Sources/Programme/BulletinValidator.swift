@@ -38,7 +38,7 @@ public enum BulletinValidator {
             found.append(Diagnostic(.error, file: bulletin.file, line: line["slots"],
                 "names slot '\(slot)', which is not in the province; expected one of \(slotIDs.sorted().joined(separator: ", "))"))
         }
-        if let voice = bulletin.voice, voices[voice] == nil {
+        if let voice = bulletin.voice, bulletin.recording == nil, voices[voice] == nil {
             found.append(Diagnostic(.error, file: bulletin.file, line: line["voice"],
                 "voice '\(voice)' has no profile in Voices/; expected one of \(voices.ids.joined(separator: ", "))"))
         }

@@ -64,8 +64,18 @@ public struct ItemWriter: Sendable {
         return draft
     }
 
-    /// A bulletin, title first, in its own voice or the station's.
+    /// A bulletin, title first, in its own voice or the station's. A recorded bulletin is
+    /// its recording alone (its title is not spoken: the reader says what it is about, in
+    /// the listeners' language), captioned with its transcript, followed by the station
+    /// voice's paragraph pause like any item.
     public func bulletin(_ bulletin: Bulletin, script: Script, station: Station) -> ItemDraft {
+        if let recording = bulletin.recording {
+            let pause = profile(province.voice(for: station)).paragraphPauseMs
+            let transcript = bulletin.paragraphs.map(\.text).joined(separator: "\n\n")
+            return ItemDraft(kind: .recording, id: bulletin.id, title: bulletin.title, voice: "",
+                             takes: [TakeKey(source: .recording(recording.cut), pauseAfterMs: pause)],
+                             captions: [transcript], spokenText: transcript)
+        }
         let voice = profile(bulletin.voice ?? province.voice(for: station))
         let takes = script.takes(voice: voice, pauseAfterMs: voice.paragraphPauseMs)
         return ItemDraft(kind: .bulletin, id: bulletin.id, title: bulletin.title, voice: voice.id,

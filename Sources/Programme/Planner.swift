@@ -1,6 +1,8 @@
 /// What an item in a programme is.
 public enum ItemKind: String, Sendable, Hashable, Codable {
     case jingle, opening, bulletin, closing
+    /// A bulletin a person recorded, aired from its sound file.
+    case recording
 }
 
 /// A piece of audio the planner places, known by its real synthesized length.

@@ -20,9 +20,11 @@ public struct Script: Sendable {
         self.findings = findings
     }
 
-    /// A bulletin is read title first, then its body.
+    /// A bulletin is read title first, then its body. A recorded bulletin has nothing to
+    /// speak (its body is a transcript of the recording, in another language).
     public init(bulletin: Bulletin, normalizer: Normalizer) {
-        let source = [(bulletin.title, bulletin.titleLine)] + bulletin.paragraphs.map { ($0.text, $0.line) }
+        let source = bulletin.recording != nil ? []
+            : [(bulletin.title, bulletin.titleLine)] + bulletin.paragraphs.map { ($0.text, $0.line) }
         self.init(paragraphs: source, file: bulletin.file, normalizer: normalizer)
     }
 

@@ -5,7 +5,9 @@
 /// bulletin that might fit: the length is `SpokenLength`'s short-side estimate at the
 /// fastest voice that could read it, and the bulletin is refused only when even
 /// `fitMargin` of that estimate exceeds the longest allowed slot less its announcements.
-/// Borderline bulletins are left to the planner, which uses the real lengths.
+/// Borderline bulletins are left to the planner, which uses the real lengths. A recorded
+/// bulletin's length is measured (`Recording.soundMs`), so it is refused when it exceeds
+/// that room at all.
 extension BulletinValidator {
     /// Share of the estimated length that must still overrun the slot before a bulletin is
     /// refused.
@@ -25,20 +27,29 @@ extension BulletinValidator {
             return nil  // names no slot of the province: the validator reports that
         }
         let rate = fastestRate(for: bulletin, province: province, voices: voices)
-        let words = spokenText.map { SpokenLength.words(in: $0) } ?? SpokenLength.words(in: bulletin)
-        let estimate = SpokenLength.estimatedMs(words: words, wordsPerMinute: rate, spoken: spokenText != nil)
         let announcements = SpokenLength.estimatedMs(
             of: withoutPlaceholders(province.announcements.opening + " " + province.announcements.closing),
             wordsPerMinute: rate)
         let room = slot.maxMs - announcements
+        let which = "\(bulletin.slots == nil ? "the longest slot" : "the longest slot it allows"), '\(slot.id)' "
+            + "(\(DurationText.describe(ms: slot.maxMs))), leaves about \(DurationText.describe(ms: room)) after the opening "
+            + "and closing announcements"
+        if let recording = bulletin.recording {
+            // Measured, not estimated: refused when longer than the room (which errs long,
+            // the announcements' estimate erring short), so nothing that could fit is refused.
+            guard recording.soundMs > room else { return nil }
+            return Diagnostic(.error, file: bulletin.file, line: recording.line,
+                "recording \(recording.file) is too long for any slot it may air in: it lasts "
+                    + "\(DurationText.describe(ms: recording.soundMs)) (silence before and after trimmed), but \(which). "
+                    + "It does not air; record it in shorter parts, each with its own text file")
+        }
+        let words = spokenText.map { SpokenLength.words(in: $0) } ?? SpokenLength.words(in: bulletin)
+        let estimate = SpokenLength.estimatedMs(words: words, wordsPerMinute: rate, spoken: spokenText != nil)
         guard Double(estimate) * fitMargin > Double(room) else { return nil }
-        let which = bulletin.slots == nil ? "the longest slot" : "the longest slot it allows"
         return Diagnostic(.error, file: bulletin.file, line: bulletin.headerLines["slots"],
             "is too long for any slot it may air in: read aloud it takes at least "
                 + "\(DurationText.describe(ms: Int(Double(estimate) * fitMargin))) (\(words) words at the voice's rate \(rate)), "
-                + "but \(which), '\(slot.id)' (\(DurationText.describe(ms: slot.maxMs))), leaves about "
-                + "\(DurationText.describe(ms: room)) after the opening and closing announcements. It is not read; "
-                + "split it into shorter bulletins")
+                + "but \(which). It is not read; split it into shorter bulletins")
     }
 
     /// The fastest `rate` among the voices that could read `bulletin`.

@@ -34,6 +34,7 @@ struct ApproveCommand: ParsableCommand {
             for warning in outcome.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             let record = outcome.record
             print("approved \(file) (\(record.bulletin): \(record.title)) by \(record.approvedBy) on \(record.approvedOn)")
+            if let recording = record.recordingSHA256 { print("  recording sha256 \(recording) (the sound file it names)") }
             print("  text sha256 \(record.textSHA256); recorded at \(outcome.ledger.path) line \(outcome.line), "
                 + (outcome.signedWith.map { "signed with department key \($0)" } ?? "unsigned (loa.yaml names no signing key)"))
             if province.approval.mode == .header {

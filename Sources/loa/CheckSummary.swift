@@ -13,6 +13,7 @@ enum CheckSummary {
         for bulletin in report.bulletins {
             Swift.print("")
             Swift.print(bulletin.file + (bulletin.title.map { ": \($0)" } ?? ""))
+            if let recording = bulletin.recording { Swift.print("  recording: \(recording.file): \(recording.summary)") }
             if let approval = bulletin.approval { Swift.print("  approval: \(approval.summary)") }
             for problem in bulletin.problems { Swift.print("  \(problem)") }
             Swift.print("  " + airing(bulletin, date: report.date))
@@ -43,7 +44,7 @@ enum CheckSummary {
         var lines: [String] = []
         if !bulletin.airings.isEmpty {
             let spoken = Set(bulletin.airings.map(\.spokenMs)).sorted().map(clock).joined(separator: " / ")
-            lines.append("airs on \(date), spoken length \(spoken):")
+            lines.append("airs on \(date), \(bulletin.recording == nil ? "spoken length" : "recorded, length") \(spoken):")
             let byStation = Dictionary(grouping: bulletin.airings, by: \.station)
             for station in byStation.keys.sorted() {
                 let slots = byStation[station]!.map { "\($0.slot) \($0.slotStart) +\(clock($0.startMs))" }.joined(separator: ", ")

@@ -78,6 +78,29 @@ struct ResamplerTests {
         #expect(stride(from: 0, to: a.count, by: 2).allSatisfy { a[$0] == a[$0 + 1] })
     }
 
+    @Test("in pieces as a whole: the same length and sound, the same bytes every time")
+    func streamInPieces() throws {
+        let input = Signals.sine(frequency: 440, amplitude: 0.5, seconds: 3, sampleRate: 44100)
+        func streamed() throws -> [Float] {
+            let stream = try ResamplingStream(from: 44100, to: 22050, channels: 1, quality: .medium)
+            var output: [Float] = []
+            // Uneven pieces, as a decoder gives them.
+            var start = 0, size = 1000
+            while start < input.count {
+                output += try stream.process(Array(input[start..<min(start + size, input.count)]))
+                start += size
+                size = size * 3 % 7919 + 500
+            }
+            return output + (try stream.process([], last: true))
+        }
+        let pieces = try streamed()
+        let whole = try Resampler.resample(input, from: 44100, to: 22050, channels: 1, quality: .medium)
+        #expect(abs(pieces.count - input.count / 2) <= 2, "\(pieces.count)")
+        let error = zip(pieces[2000 ..< 60000], whole[2000 ..< 60000]).map { $0 - $1 }
+        #expect(Level.rmsDBFS(error) < -90, "\(Level.rmsDBFS(error)) dB from the whole")
+        #expect(try streamed() == pieces)
+    }
+
     @Test("bad arguments are errors")
     func errors() {
         #expect(throws: ResamplerError.self) { try Resampler.resample([0, 0, 0], from: 22050, to: 48000, channels: 2) }

@@ -30,6 +30,11 @@ enum FreeSpace {
         return bytes * Int64(sampleRate) * 2 / 10
     }
 
+    /// The raw sound spooled for `recordings`: 16-bit samples of what airs, at `sampleRate`.
+    static func spoolBytes(recordings: some Sequence<RecordingCut>, sampleRate: Int) -> Int64 {
+        recordings.reduce(0) { $0 + Int64($1.sound.count) * Int64(sampleRate) / Int64(max($1.sampleRate, 1)) * 2 }
+    }
+
     /// The size of the packs `plans` make: each programme's files in its station's formats.
     static func packBytes(_ plans: [StationPlan], province: Province) -> Int64 {
         let rate = Int64(province.output.sampleRate)

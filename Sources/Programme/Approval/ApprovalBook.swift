@@ -120,8 +120,9 @@ public struct ApprovalBook: Sendable {
                     diagnostics += ApprovalNotes.notes(for: bulletin, fields: [:], headerEnd: bulletin.titleLine)
                 case .changedAfterApproval(let by, let on, let line):
                     bulletin.approval = nil
+                    let what = bulletin.recording.map { "the text or the recording \($0.file) is" } ?? "the text is"
                     diagnostics.append(Diagnostic(.error, file: bulletin.file,
-                        "changed after approval by \(by) on \(on) (\(display) line \(line)): the text is not the one approved, "
+                        "changed after approval by \(by) on \(on) (\(display) line \(line)): \(what) not the one approved, "
                             + "so it does not air. If the change is approved, approve it again: "
                             + "loa approve \(bulletin.file) --by \"NAME, TITLE\""))
                 case .notApproved:
@@ -141,9 +142,13 @@ public struct ApprovalBook: Sendable {
     }
 
     /// The approval of exactly this text (the latest, when there are several), else the
-    /// latest of this bulletin's earlier texts, else none.
+    /// latest of this bulletin's earlier texts, else none. A recorded bulletin's approval
+    /// is of its text and its recording's bytes together: a new take of the recording
+    /// under the same text is not approved.
     public func state(of bulletin: Bulletin) -> ApprovalState {
-        if let match = records.last(where: { $0.record.textSHA256 == bulletin.contentSHA256 }) {
+        if let match = records.last(where: {
+            $0.record.textSHA256 == bulletin.contentSHA256 && $0.record.recordingSHA256 == bulletin.recording?.sha256
+        }) {
             return .recorded(by: match.record.approvedBy, on: match.record.approvedOn, line: match.line)
         }
         if let earlier = records.last(where: { $0.record.bulletin == bulletin.id || $0.record.file == bulletin.file }) {

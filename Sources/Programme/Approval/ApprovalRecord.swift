@@ -8,6 +8,9 @@ public struct ApprovalRecord: Sendable, Hashable, Codable {
     /// SHA-256 of the bulletin's text as read (`BulletinText.sha256`): the approval is of
     /// these words, header included, and of no others.
     public var textSHA256: String
+    /// For a recorded bulletin, SHA-256 of the sound file's bytes: the approval is of this
+    /// recording too, and of no other take of it. Absent for a bulletin read aloud.
+    public var recordingSHA256: String?
     /// The bulletin's id and file when it was approved, to say which approval a changed
     /// text had.
     public var bulletin: String
@@ -24,13 +27,14 @@ public struct ApprovalRecord: Sendable, Hashable, Codable {
     public var signature: String?
 
     enum CodingKeys: String, CodingKey {
-        case textSHA256 = "text_sha256", bulletin, file, title, approvedBy = "approved_by"
+        case textSHA256 = "text_sha256", recordingSHA256 = "recording_sha256", bulletin, file, title, approvedBy = "approved_by"
         case approvedOn = "approved_on", approvedAt = "approved_at", signature
     }
 
     public init(textSHA256: String, bulletin: String, file: String, title: String, approvedBy: String,
-                approvedOn: String, approvedAt: String, signature: String? = nil) {
+                approvedOn: String, approvedAt: String, recordingSHA256: String? = nil, signature: String? = nil) {
         self.textSHA256 = textSHA256
+        self.recordingSHA256 = recordingSHA256
         self.bulletin = bulletin
         self.file = file
         self.title = title
@@ -40,9 +44,11 @@ public struct ApprovalRecord: Sendable, Hashable, Codable {
         self.signature = signature
     }
 
-    /// What the signature covers: every field that gives the approval its meaning.
+    /// What the signature covers: every field that gives the approval its meaning. A
+    /// recording's hash follows the text's (records without one sign what they always did).
     public var signedMessage: Data {
-        Data(("loa approval v1\ntext_sha256: \(textSHA256)\nbulletin: \(bulletin)\nfile: \(file)\n"
+        let recording = recordingSHA256.map { "recording_sha256: \($0)\n" } ?? ""
+        return Data(("loa approval v1\ntext_sha256: \(textSHA256)\n" + recording + "bulletin: \(bulletin)\nfile: \(file)\n"
             + "approved_by: \(approvedBy)\napproved_on: \(approvedOn)\napproved_at: \(approvedAt)\n").utf8)
     }
 
@@ -50,6 +56,7 @@ public struct ApprovalRecord: Sendable, Hashable, Codable {
     public func signed(with key: DepartmentSecretKey) throws -> ApprovalRecord {
         var record = self
         let comment = "loa approval bulletin=\(bulletin.filter { !$0.isNewline }) text_sha256=\(textSHA256)"
+            + (recordingSHA256.map { " recording_sha256=\($0)" } ?? "")
         record.signature = try key.sign(signedMessage, trustedComment: comment,
                                         untrustedComment: "approval signed with Loa department key").text
         return record

@@ -2,7 +2,8 @@ import Foundation
 import Signing
 
 /// `loa approve`: records that an official approved exactly the text a bulletin file holds
-/// now, in the approvals file, signed with the department key when one is configured.
+/// now (and, for a recorded bulletin, the sound file it names), in the approvals file,
+/// signed with the department key when one is configured.
 public enum BulletinApprover {
     /// What was recorded.
     public struct Outcome: Sendable {
@@ -28,6 +29,10 @@ public enum BulletinApprover {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw ConfigError(Diagnostic(.error, file: display, "does not exist; give the bulletin file to approve"))
         }
+        if AudioFileKinds.isSound(fileExtension: file.pathExtension) {
+            throw ConfigError(Diagnostic(.error, file: display, "is a sound file; approve the bulletin's text file that names it "
+                + "in its 'recording:' line: the approval covers both"))
+        }
         let defaultID = (file.lastPathComponent as NSString).deletingPathExtension
         let (read, diagnostics) = BulletinLibrary.read(file, display: display, defaultID: defaultID, approvalFromHeader: false)
         guard let bulletin = read else {
@@ -42,7 +47,7 @@ public enum BulletinApprover {
         var record = ApprovalRecord(textSHA256: bulletin.contentSHA256, bulletin: bulletin.id, file: display,
                                     title: bulletin.title, approvedBy: name,
                                     approvedOn: CalendarDate(year: day.year!, month: day.month!, day: day.day!)!.description,
-                                    approvedAt: formatter.string(from: moment))
+                                    approvedAt: formatter.string(from: moment), recordingSHA256: bulletin.recording?.sha256)
         var keyID: KeyID?
         if let signing = province.signing {
             do {

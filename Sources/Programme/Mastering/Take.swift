@@ -1,13 +1,15 @@
 import Audio
 
-/// One distinct piece of programme audio: a spoken sentence (or a jingle) and the silence
-/// after it. A take is made once per build however many programmes air it.
+/// One distinct piece of programme audio: a spoken sentence (or a jingle, or a recorded
+/// bulletin) and the silence after it. A take is made once per build however many programmes air it.
 public struct TakeKey: Sendable, Hashable {
     public enum Source: Sendable, Hashable {
         /// A normalized sentence in a voice profile.
         case speech(sentence: String, voice: String)
         /// An audio file from `loa.yaml` (a chime or jingle).
         case jingle(path: String)
+        /// A recorded bulletin's sound: the part of the file that airs, by its checked bytes.
+        case recording(RecordingCut)
     }
 
     public var source: Source

@@ -14,7 +14,7 @@ public struct TakeStore: Sendable {
     let master: TakeMaster
     /// Folder jingle paths are relative to (the folder of `loa.yaml`).
     let assetsFolder: URL
-    /// Raw sound waiting to be mastered: speech in the spool, jingles in memory.
+    /// Raw sound waiting to be mastered: speech and recordings in the spool, jingles in memory.
     private var raw: [TakeKey.Source: RawSound] = [:]
     private let spool: SoundSpool
     /// The levelled takes' PCM, for WAV masters.
@@ -131,17 +131,22 @@ public struct TakeStore: Sendable {
         return try master.resampled(try Self.load(sound, from: spool).0, from: rate).count
     }
 
-    /// Work in a fixed order: jingles, then each voice's sentences sorted, in chunks.
+    /// Work in a fixed order: jingles, each recording on its own, then each voice's
+    /// sentences sorted, in chunks.
     private func chunks(of sources: [TakeKey.Source]) -> [[TakeKey.Source]] {
         var jingles: [TakeKey.Source] = []
+        var recordings: [RecordingCut] = []
         var byVoice: [String: [String]] = [:]
         for source in sources {
             switch source {
             case .speech(let sentence, let voice): byVoice[voice, default: []].append(sentence)
             case .jingle: jingles.append(source)
+            case .recording(let cut): recordings.append(cut)
             }
         }
         var chunks: [[TakeKey.Source]] = jingles.isEmpty ? [] : [jingles.sorted { "\($0)" < "\($1)" }]
+        chunks += recordings.sorted { ($0.path, $0.sha256, $0.sound.lowerBound) < ($1.path, $1.sha256, $1.sound.lowerBound) }
+            .map { [.recording($0)] }
         for voice in byVoice.keys.sorted() {
             let sentences = byVoice[voice]!.sorted()
             for start in stride(from: 0, to: sentences.count, by: Self.sentencesPerCall) {
@@ -153,7 +158,8 @@ public struct TakeStore: Sendable {
     }
 
     /// The raw sound of one chunk: its sentences in one engine call (one voice a chunk),
-    /// cut back into sentences by the clip's timings and spooled; or its jingles, read from disk.
+    /// cut back into sentences by the clip's timings and spooled; or its jingles, read from
+    /// disk; or a recording, read from its file at the output rate and spooled.
     private func sounds(for chunk: [TakeKey.Source], engine: SpeechEngine) async throws -> [(TakeKey.Source, RawSound)] {
         var sentences: [String] = []
         var voiceID = ""
@@ -166,6 +172,11 @@ public struct TakeStore: Sendable {
             case .jingle(let path):
                 let audio = try AudioFile.read(assetsFolder.appendingPathComponent(path))
                 result.append((source, .loaded(Self.mono(audio), sampleRate: audio.sampleRate)))
+            case .recording(let cut):
+                // Minutes of sound: it waits in the spool, already at the output rate.
+                let rate = master.settings.sampleRate
+                let sound = try RecordingSound.read(cut, outputRate: rate)
+                result.append((source, .spooled(try spool.append(AudioFile.pcm16(sound)[...]), sampleRate: rate)))
             }
         }
         guard !sentences.isEmpty else { return result }

@@ -26,7 +26,7 @@ enum StationPage {
                 let seconds = Double(item.startMs) / 1000
                 html += "<li><button id=\"\(slot.id)-\(number + 1)\" data-slot=\"\(slot.id)\" data-start=\"\(seconds)\">"
                     + "<span class=\"num\">\(HTML.clock(item.startMs))</span> \(HTML.escape(item.title))</button>"
-                    + " <span class=\"muted\">\(HTML.clock(item.durationMs)) · \(HTML.escape(item.voice))</span></li>"
+                    + " <span class=\"muted\">\(HTML.clock(item.durationMs)) · \(item.kind == "recording" ? "bản ghi âm" : HTML.escape(item.voice))</span></li>"
             }
             html += "</ol>"
             if !slot.deferred.isEmpty {
