@@ -4,6 +4,7 @@ the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written fo
     python3 spectseq.py show FILE...              key frames: length, markers, formant peaks (Hz), heights
     python3 spectseq.py make-y@ PHSOURCE OUT      Loa's ươ: upstream vietnam/y@ with its first three key
                                                   frames' peaks taken from vietnam/y_2 (ư)
+    python3 spectseq.py make-aa PHSOURCE OUT      Loa's long a: upstream vietnam/aa with F1 at 800 Hz (was 656)
 """
 import struct, math, sys
 
@@ -83,8 +84,18 @@ def make_y_at(phsource, out):
         f.peaks = copy.deepcopy(u_peaks)
     save(seq, out)
 
+def make_aa(phsource, out):
+    import os
+    seq = load(os.path.join(phsource, 'vietnam/aa'))
+    for f in seq['frames']:
+        if f.keyframe:
+            f.peaks[1][2] = 800   # peak 1 = F1 (peak 0 is the voice bar)
+    save(seq, out)
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ['make-y@']:
         make_y_at(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['make-aa']:
+        make_aa(sys.argv[2], sys.argv[3])
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
