@@ -1,0 +1,101 @@
+"""Read and write espeak-ng formant sequence files (phsource vowel files, SPECTSEQ/SPECTSEK/SPECTSQ2),
+the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written for Loa, issue 10.
+
+    python3 spectseq.py show FILE...              key frames: length, markers, formant peaks (Hz), heights
+    python3 spectseq.py make-y@ PHSOURCE OUT      Loa's ươ: upstream vietnam/y@ with its first three key
+                                                  frames' peaks taken from vietnam/y_2 (ư)
+    python3 spectseq.py make-aa PHSOURCE OUT      Loa's long a: upstream vietnam/aa with F1 at 800 Hz (was 656)
+"""
+import struct, math, sys
+
+def ext80_to_float(b):
+    expon = ((b[0] & 0x7f) << 8) | b[1]
+    hi = int.from_bytes(b[2:6], 'big'); lo = int.from_bytes(b[6:10], 'big')
+    if expon == 0 and hi == 0 and lo == 0: return 0.0
+    f = hi * 2.0**(expon - 16383 - 31) + lo * 2.0**(expon - 16383 - 63)
+    return -f if b[0] & 0x80 else f
+
+def float_to_ext80(x):
+    if x == 0: return bytes(10)
+    sign = 0x80 if x < 0 else 0; x = abs(x)
+    m, e = math.frexp(x)  # x = m*2^e, 0.5<=m<1
+    expon = e - 1 + 16383
+    mant = int(round(m * 2**64))
+    if mant >= 2**64: mant >>= 1; expon += 1
+    return bytes([sign | (expon >> 8), expon & 0xff]) + mant.to_bytes(8, 'big')
+
+N_PEAKS = 9; N_KLATTP2 = 14
+class Frame: pass
+
+def load(path):
+    d = open(path, 'rb').read(); p = 0
+    id1, id2 = d[0:4], d[4:8]; p = 8
+    fmt = 2 if id2 == b'TSQ2' else (1 if id2 == b'TSEK' else 0)
+    (nl,) = struct.unpack_from('<I', d, p); p += 4
+    name = d[p:p+nl]; p += nl
+    n, amp, maxy, tmp = struct.unpack_from('<hhhh', d, p); p += 8
+    frames = []
+    for i in range(n):
+        f = Frame()
+        f.time, f.pitch, f.length, f.dx = [ext80_to_float(d[p+10*k:p+10*k+10]) for k in range(4)]; p += 40
+        f.nx, f.markers, f.amp_adjust = struct.unpack_from('<hHh', d, p); p += 6
+        if fmt == 2: f.spare = struct.unpack_from('<hh', d, p); p += 4
+        f.peaks = []
+        for k in range(N_PEAKS):
+            cnt = 9 if fmt == 2 else 6
+            f.peaks.append(list(struct.unpack_from('<' + 'h'*cnt, d, p))); p += 2*cnt
+        if fmt > 0:
+            f.klatt = list(struct.unpack_from('<' + 'h'*N_KLATTP2, d, p)); p += 2*N_KLATTP2
+        f.spect = list(struct.unpack_from('<' + 'H'*f.nx, d, p)); p += 2*f.nx
+        f.keyframe = any(pk[3] > 0 for pk in f.peaks)
+        frames.append(f)
+    assert p == len(d), (p, len(d))
+    return dict(id1=id1, id2=id2, fmt=fmt, name=name, amp=amp, maxy=maxy, tmp=tmp, frames=frames)
+
+def save(seq, path):
+    out = bytearray(seq['id1'] + seq['id2'])
+    out += struct.pack('<I', len(seq['name'])) + seq['name']
+    out += struct.pack('<hhhh', len(seq['frames']), seq['amp'], seq['maxy'], seq['tmp'])
+    fmt = seq['fmt']
+    for f in seq['frames']:
+        for v in (f.time, f.pitch, f.length, f.dx): out += float_to_ext80(v)
+        out += struct.pack('<hHh', len(f.spect), f.markers, f.amp_adjust)
+        if fmt == 2: out += struct.pack('<hh', *f.spare)
+        for pk in f.peaks: out += struct.pack('<' + 'h'*len(pk), *pk)
+        if fmt > 0: out += struct.pack('<' + 'h'*N_KLATTP2, *f.klatt)
+        out += struct.pack('<' + 'H'*len(f.spect), *f.spect)
+    open(path, 'wb').write(bytes(out))
+
+def show(path):
+    s = load(path)
+    print(path, 'fmt', s['fmt'], 'amp', s['amp'], 'n', len(s['frames']))
+    for f in s['frames']:
+        if not f.keyframe: continue
+        print(' t=%.3f len=%5.1f mk=%x adj=%d  F: %s  H: %s' % (f.time, f.length, f.markers, f.amp_adjust,
+              ' '.join('%4d' % pk[2] for pk in f.peaks[:6]), ' '.join('%3d' % pk[3] for pk in f.peaks[:6])))
+
+def make_y_at(phsource, out):
+    import copy, os
+    seq = load(os.path.join(phsource, 'vietnam/y@'))
+    u = load(os.path.join(phsource, 'vietnam/y_2'))
+    assert seq['amp'] == u['amp']
+    u_peaks = [f for f in u['frames'] if f.keyframe][1].peaks
+    for f in [f for f in seq['frames'] if f.keyframe][:3]:
+        f.peaks = copy.deepcopy(u_peaks)
+    save(seq, out)
+
+def make_aa(phsource, out):
+    import os
+    seq = load(os.path.join(phsource, 'vietnam/aa'))
+    for f in seq['frames']:
+        if f.keyframe:
+            f.peaks[1][2] = 800   # peak 1 = F1 (peak 0 is the voice bar)
+    save(seq, out)
+
+if __name__ == '__main__':
+    if sys.argv[1:2] == ['make-y@']:
+        make_y_at(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['make-aa']:
+        make_aa(sys.argv[2], sys.argv[3])
+    else:
+        for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
