@@ -146,6 +146,7 @@ public struct DayBuild {
             if let cache {
                 report.cacheCleanUp = cache.cleanUp()
                 report.cache = cache.counted
+                endStage("cache")
             }
         }
 
@@ -233,7 +234,9 @@ public struct DayBuild {
         // core. Joining MP3 takes is disk work: one writer keeps up. WAV masters are eight
         // times the bytes, each hashed as it is written: a writer per core, so one hashes
         // while another's direct write is with the disk.
-        let writers = keepsSound ? ProcessInfo.processInfo.activeProcessorCount : 1
+        // A rebuild of a day (most takes from the cache, little to master) is all packs:
+        // a writer per core then too.
+        let writers = keepsSound || previousRecord != nil ? ProcessInfo.processInfo.activeProcessorCount : 1
         let pipeline = PackPipeline(writer: writer, staging: staging, writers: writers)
         pipeline.counter = progress?.packs
         progress?.packs.expect(stationItems.count)
@@ -324,6 +327,7 @@ public struct DayBuild {
 
         try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
         report.outputFolder = dayFolder.day
+        endStage("swap")
     }
 
     /// The day's index: every station of the province in order, with the pack this build made,

@@ -275,13 +275,19 @@ public final class TakeCache: @unchecked Sendable {
         lock.withLock { counts.written += renamed }
     }
 
-    /// Puts the written entries' data on the disk before they are renamed into place: one
-    /// `syncfs` of the file system (thousands of `fsync` calls cost seconds), else each file.
+    /// Puts the written entries' data on the disk before they are renamed into place: each
+    /// file when there are few (a rebuild's handful), else one `syncfs` of the file system
+    /// (a full build's thousands of `fsync` calls cost seconds; a `syncfs` on a disk other
+    /// work keeps busy can cost seconds too, so it is kept for when it is the cheaper).
+    static let filesSyncedOneByOne = 256
+
     private static func syncFileSystem(of path: String, files: [String]) {
         typealias SyncFS = @convention(c) (Int32) -> Int32
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if fd >= 0 { close(fd) } }
-        if fd >= 0, let symbol = dlsym(nil, "syncfs"), unsafeBitCast(symbol, to: SyncFS.self)(fd) == 0 { return }
+        if files.count > filesSyncedOneByOne {
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if fd >= 0 { close(fd) } }
+            if fd >= 0, let symbol = dlsym(nil, "syncfs"), unsafeBitCast(symbol, to: SyncFS.self)(fd) == 0 { return }
+        }
         for file in files {
             let descriptor = open(file, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { continue }
