@@ -18,6 +18,13 @@ public struct MP3Segment: Sendable, Hashable {
 
     /// Samples this piece decodes to.
     public var decodedFrames: Int { frameCount * samplesPerFrame }
+
+    /// A piece as it was encoded before (the take cache keeps them between builds).
+    public init(bytes: [UInt8], frameCount: Int, samplesPerFrame: Int) {
+        self.bytes = bytes
+        self.frameCount = frameCount
+        self.samplesPerFrame = samplesPerFrame
+    }
 }
 
 /// Errors from MP3 encoding.

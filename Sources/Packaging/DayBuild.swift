@@ -28,10 +28,23 @@ public struct DayBuildOptions: Sendable {
     public var assembly: Assembly
     /// How packs are signed: with the key `loa.yaml` names (default), a given key, or not at all.
     public var signing: PackSigning
+    /// The folder takes are kept in between builds (`TakeCache`); nil builds every take afresh.
+    public var takeCache: URL?
+    /// The take cache's size bound.
+    public var takeCacheLimitBytes: Int64 = TakeCache.defaultLimitBytes
+    /// Build even when the inputs are those the day was made from (stations whose packs
+    /// would come out the same still keep them).
+    public var force = false
+
+    /// The take cache's usual place: `.loa-cache/takes/` beside `loa.yaml`.
+    public static func defaultTakeCache(config: URL) -> URL {
+        config.deletingLastPathComponent().appendingPathComponent(".loa-cache/takes")
+    }
 
     public init(date: CalendarDate, config: URL, bulletins: URL, voices: URL, output: URL,
                 stations: [String]? = nil, formats: [OutputFormat]? = nil, assembly: Assembly = .segments,
-                signing: PackSigning = .configured) {
+                signing: PackSigning = .configured, takeCache: URL? = nil) {
+        self.takeCache = takeCache
         self.date = date
         self.config = config
         self.bulletins = bulletins
@@ -57,6 +70,8 @@ public struct DayBuild {
     public var onWait: @Sendable (String) -> Void
     /// Told, before the packs are written, how much they will take and how much room there is.
     public var onPlan: @Sendable (_ bytes: Int64, _ free: Int64?) -> Void = { _, _ in }
+    /// Counts the work as it is done (sentences, takes, packs), for a progress display.
+    public var progress: BuildProgress?
 
     public init(options: DayBuildOptions, engine: SpeechEngine = .shared,
                 onWait: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -105,6 +120,36 @@ public struct DayBuild {
                                                            notice: { report.notices.append($0) }))
         report.signingKey = seal.signingKeyName
 
+        // From here on the output is written: one build at a time, in a staging folder of its own.
+        let outputDisplay = displayPath(options.output)
+        let lock = try lockOutput(display: outputDisplay)
+        defer { withExtendedLifetime(lock) {} }
+        let dayFolder = DayFolder(output: options.output, date: date)
+        dayFolder.recover()
+        // Nothing changed since the build that made the day: nothing to do.
+        let identity = BuildIdentity.current
+        let engineVersion = try await engine.engineVersion()
+        let inputsFingerprint = options.stations == nil
+            ? InputFingerprint.of(options: options, province: province, engineVersion: engineVersion,
+                                  signingKey: seal.signingKeyName, identity: identity)
+            : nil
+        let previousRecord = BuildRecord.read(in: dayFolder.day)
+        if !options.force, let inputsFingerprint, let previousRecord, previousRecord.inputs == inputsFingerprint, DayVerification.isWhole(dayFolder.day) {
+            report.unchangedDay = true
+            report.previousOutcome = DayBuildReport.Outcome(rawValue: previousRecord.outcome)
+            report.outputFolder = dayFolder.day
+            endStage("reading")
+            return
+        }
+        let cache = openTakeCache(identity: identity, report: &report)
+        defer {
+            if let cache {
+                report.cacheCleanUp = cache.cleanUp()
+                report.cache = cache.counted
+                endStage("cache")
+            }
+        }
+
         // Every station's items, as takes; then every distinct take is made once.
         let formats = Set(stations.flatMap { province.formats(for: $0) })
         let keepsSound = formats.contains(.wav) || options.assembly == .whole
@@ -123,12 +168,6 @@ public struct DayBuild {
         }
         endStage("reading")
 
-        // From here on the output is written: one build at a time, in a staging folder of its own.
-        let outputDisplay = displayPath(options.output)
-        let lock = try lockOutput(display: outputDisplay)
-        defer { withExtendedLifetime(lock) {} }
-        let dayFolder = DayFolder(output: options.output, date: date)
-        dayFolder.recover()
         let spoken = Set(allTakes.compactMap { key -> String? in
             if case .speech(let sentence, _) = key.source { return sentence } else { return nil }
         })
@@ -143,7 +182,9 @@ public struct DayBuild {
         Failpoint.check("staging")
         do {
             try await write(stationItems, province: province, voices: voices, master: master, keepsSound: keepsSound,
-                            seal: seal, allTakes: allTakes, into: staging, replacing: dayFolder, report: &report, endStage: endStage)
+                            seal: seal, allTakes: allTakes, into: staging, replacing: dayFolder,
+                            cache: cache, identity: identity, inputs: inputsFingerprint, previousRecord: previousRecord,
+                            report: &report, endStage: endStage)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             Interruption.shared.unregister(staging)
@@ -157,10 +198,12 @@ public struct DayBuild {
                                          bulletins: [(Bulletin, ItemDraft)])],
                        province: Province, voices: VoiceLibrary, master: TakeMaster, keepsSound: Bool,
                        seal: PackSeal, allTakes: [TakeKey], into staging: URL, replacing dayFolder: DayFolder,
+                       cache: TakeCache?, identity: String, inputs: String?, previousRecord: BuildRecord?,
                        report: inout DayBuildReport, endStage: (String) -> Void) async throws {
         let date = options.date
         var takes = try TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent(),
-                                  spoolFolder: staging)
+                                  spoolFolder: staging, cache: cache, identity: identity)
+        takes.progress = progress
         try await takes.prepare(allTakes, engine: engine)
         Failpoint.check("speech")
         endStage("speech")
@@ -178,7 +221,13 @@ public struct DayBuild {
                 return .failure(error)
             }
         }
-        let planned = plans.compactMap { try? $0.get() }
+        // A station whose pack would come out as the day's pack already is keeps that pack.
+        let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
+                                       assembly: options.assembly, seal: seal)
+        let previous = PreviousDay(folder: dayFolder.day)
+        let unchanged = try UnchangedStations(plans: plans, writer: writer, identity: identity, takes: takes,
+                                              previous: previous, record: previousRecord, into: staging)
+        let planned = plans.indices.compactMap { unchanged.kept[$0] == nil ? try? plans[$0].get() : nil }
         // Said before the packs are written, and refused when the disk cannot hold them.
         report.plannedBytes = FreeSpace.packBytes(planned, province: province)
         report.freeBytes = FreeSpace.available(at: staging)
@@ -186,18 +235,21 @@ public struct DayBuild {
         try FreeSpace.require(report.plannedBytes, at: staging, display: displayPath(options.output))
         // Takes are mastered shared ones first, then a batch of stations at a time; each
         // batch's packs are written on the pack thread while the next batch is mastered.
-        let writer = StationPackWriter(province: province, date: date, espeakVersion: try await engine.engineVersion(),
-                                       assembly: options.assembly, seal: seal)
         // Rendering and measuring whole programmes (the baseline) is CPU work: a writer per
         // core. Joining MP3 takes is disk work: one writer keeps up. WAV masters are eight
         // times the bytes, each hashed as it is written: a writer per core, so one hashes
         // while another's direct write is with the disk.
-        let writers = keepsSound ? ProcessInfo.processInfo.activeProcessorCount : 1
+        // A rebuild of a day (most takes from the cache, little to master) is all packs:
+        // a writer per core then too.
+        let writers = keepsSound || previousRecord != nil ? ProcessInfo.processInfo.activeProcessorCount : 1
         let pipeline = PackPipeline(writer: writer, staging: staging, writers: writers)
+        pipeline.counter = progress?.packs
+        progress?.packs.expect(stationItems.count)
+        progress?.packs.add(unchanged.kept.count)
         for (position, plan) in plans.enumerated() {
             if case .failure(let error) = plan { pipeline.record(error, at: position) }
         }
-        let order = MasteringOrder(plans: plans)
+        let order = MasteringOrder(plans: plans.indices.map { unchanged.kept[$0] == nil ? plans[$0] : nil })
         do {
             try await takes.master(order.shared)
             for batch in order.batches {
@@ -214,6 +266,8 @@ public struct DayBuild {
             throw error
         }
         takes.releaseRawSound()
+        report.synthesized = takes.synthesizedCount
+        report.mastered = takes.masteredCount
         report.distinctTakes = takes.takes.count
         report.distinctAudioSeconds = Double(takes.takes.values.reduce(0) { $0 + $1.frames }) / Double(province.output.sampleRate)
         endStage("takes")
@@ -221,6 +275,17 @@ public struct DayBuild {
         let outcomes = try await pipeline.finish()
         var made: [String: DayIndex.StationEntry] = [:]
         for ((station, _, _, _), position) in zip(stationItems, plans.indices) {
+            if let entry = unchanged.kept[position], case .success(let plan) = plans[position] {
+                made[station.code] = entry
+                report.keptUnchanged.append(station.code)
+                if let manifest = previous.manifest(for: station.code) {
+                    report.stations.append(.init(
+                        code: station.code, name: station.name,
+                        slots: manifest.slots.map { ($0.id, $0.durationMs, $0.maxMs, $0.items.count, $0.deferred) },
+                        notAired: plan.notAired, underMinimum: plan.underMinimum))
+                }
+                continue
+            }
             switch outcomes[position] {
             case .failure(let error):
                 report.failedStations.append(station.code)
@@ -233,6 +298,12 @@ public struct DayBuild {
                     slots: manifest.slots.map { .init(id: $0.id, file: "\(station.code)/\($0.file)",
                                                        durationMs: $0.durationMs, sha256: $0.sha256) },
                     status: .built)
+                report.rewrittenProgrammes += manifest.slots.count
+                // Which programmes now sound (or read) otherwise than the day's before.
+                let before = previous.manifest(for: station.code)
+                for slot in manifest.slots where before?.slots.first(where: { $0.id == slot.id })?.files != slot.files {
+                    report.changedProgrammes.append("\(station.code)/\(slot.id)")
+                }
                 report.stations.append(.init(
                     code: station.code, name: station.name,
                     slots: manifest.slots.map { ($0.id, $0.durationMs, $0.maxMs, $0.items.count, $0.deferred) },
@@ -245,12 +316,23 @@ public struct DayBuild {
                                  previous: PreviousDay(folder: dayFolder.day), report: &report)
         index.signingKey = seal.signingKeyName
         let indexBytes = try JSONFile.write(index, to: staging.appendingPathComponent("index.json"))
+        // What the day was made from, for the next build to compare with.
+        var finished = report
+        finished.outputFolder = dayFolder.day
+        try BuildRecord(inputs: inputs, outcome: finished.outcome.rawValue,
+                        stations: index.stations.compactMap { entry -> BuildRecord.StationPack? in
+                            guard let position = stationItems.firstIndex(where: { $0.station.code == entry.code }),
+                                  made[entry.code] != nil, let fingerprint = unchanged.fingerprints[position]
+                            else { return previousRecord?.fingerprint(of: entry.code).map { .init(code: entry.code, fingerprint: $0) } }
+                            return .init(code: entry.code, fingerprint: fingerprint)
+                        }).write(in: staging)
         try seal.sealIndex(indexBytes, date: date.description, in: staging)
         Failpoint.check("index")
         endStage("packs")
 
         try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
         report.outputFolder = dayFolder.day
+        endStage("swap")
     }
 
     /// The day's index: every station of the province in order, with the pack this build made,
@@ -277,6 +359,18 @@ public struct DayBuild {
             .init(severity: $0.severity.rawValue, file: $0.file, line: $0.line, message: $0.message)
         }
         return index
+    }
+
+    /// The take cache the options name, or nil (none named, or it cannot be opened: the build
+    /// goes on without it, and says so).
+    private func openTakeCache(identity: String, report: inout DayBuildReport) -> TakeCache? {
+        guard let folder = options.takeCache else { return nil }
+        do {
+            return try TakeCache(folder: folder, identity: identity, limitBytes: options.takeCacheLimitBytes)
+        } catch {
+            report.notices.append("building without the take cache: \(error)")
+            return nil
+        }
     }
 
     /// Option values that would build nothing sensible, or wipe a good day: an error.

@@ -51,8 +51,27 @@ public struct DayBuildReport: Sendable {
     /// Why nothing was built, when nothing was.
     public var stopped: Outcome?
 
+    /// Nothing changed since the build that made the day (same inputs, the day whole): nothing
+    /// was written. `previousOutcome` is that build's exit status.
+    public var unchangedDay = false
+    public var previousOutcome: Outcome?
+    /// Stations whose packs were kept as they were (their programmes did not change).
+    public var keptUnchanged: [String] = []
+    /// Programme files (station × slot) this build wrote.
+    public var rewrittenProgrammes = 0
+    /// Programmes whose files differ from the day's before (`STATION/slot`), for `loa watch`'s log.
+    public var changedProgrammes: [String] = []
+    /// Sentences (and jingles) synthesized, and takes mastered, by this build; the rest came
+    /// from the take cache.
+    public var synthesized = 0
+    public var mastered = 0
+    /// What the take cache did, when the build had one.
+    public var cache: TakeCache.Counts?
+    public var cacheCleanUp: TakeCache.CleanUp?
+
     public var outcome: Outcome {
         if let stopped { return stopped }
+        if unchangedDay { return previousOutcome ?? .complete }
         if outputFolder == nil { return .failed }
         let skipped = diagnostics.contains { $0.severity == .error }
         let missed = stations.contains { !$0.notAired.isEmpty }

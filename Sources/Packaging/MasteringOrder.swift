@@ -18,9 +18,10 @@ struct MasteringOrder {
     var shared: [TakeKey]
     var batches: [Batch]
 
-    init(plans: [Result<StationPlan, PlanningError>], stationsPerBatch: Int = 12) {
+    /// `plans` by position; a nil plan (a station kept as it was) needs no takes.
+    init(plans: [Result<StationPlan, PlanningError>?], stationsPerBatch: Int = 12) {
         let aired: [[TakeKey]] = plans.map { plan in
-            guard case .success(let plan) = plan else { return [] }
+            guard case .success(let plan)? = plan else { return [] }
             return plan.programmes.flatMap { $0.items.flatMap(\.segment.takes) }
         }
         var stationsAiring: [TakeKey: Int] = [:]
@@ -30,7 +31,7 @@ struct MasteringOrder {
         var seen = Set<TakeKey>()
         shared = aired.joined().filter { stationsAiring[$0]! > 1 && seen.insert($0).inserted }
         batches = []
-        let planned = plans.indices.filter { if case .success = plans[$0] { true } else { false } }
+        let planned = plans.indices.filter { if case .success? = plans[$0] { true } else { false } }
         for start in stride(from: 0, to: planned.count, by: max(stationsPerBatch, 1)) {
             let stations = Array(planned[start ..< min(start + stationsPerBatch, planned.count)])
             let keys = stations.flatMap { aired[$0] }.filter { seen.insert($0).inserted }

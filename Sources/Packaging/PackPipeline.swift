@@ -21,6 +21,8 @@ final class PackPipeline: @unchecked Sendable {
     private let lock = NSLock()
     private var outcomes: [Int: Outcome] = [:]
     private var failure: Error?
+    /// Counts the packs written, for a progress display.
+    var counter: ProgressCounter?
 
     init(writer: StationPackWriter, staging: URL, writers: Int = 1) {
         self.writer = writer
@@ -42,6 +44,7 @@ final class PackPipeline: @unchecked Sendable {
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
                     let manifest = try writer.write(plan: plan, takes: takes, to: folder)
                     lock.withLock { outcomes[position] = .success((plan, manifest)) }
+                    counter?.add()
                 } catch {
                     lock.withLock { failure = failure ?? error }
                 }

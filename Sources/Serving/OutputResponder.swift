@@ -56,7 +56,7 @@ struct OutputResponder: HTTPResponder {
 
     private func route(_ path: RequestPath, _ request: Request) async throws -> Response {
         let segments = path.segments
-        if segments.isEmpty { return page(DaysPage.render(days: days())) }
+        if segments.isEmpty { return page(DaysPage.render(days: days(), watch: watchStatus())) }
         if path.trailingSlash {
             switch segments.count {
             case 1:
@@ -97,6 +97,12 @@ struct OutputResponder: HTTPResponder {
     /// `/<date>/<station>.zip`: a station's whole pack, made on request (so never a file
     /// of the tree, even when one has that name).
     static func isPackZip(_ segments: [String]) -> Bool { segments.count == 2 && segments[1].hasSuffix(".zip") }
+
+    /// What `loa watch` wrote beside the days, if it runs on this output.
+    private func watchStatus() -> WatchStatus? {
+        guard let top = try? root.openFolder([]), let data = try? top.read(WatchStatus.fileName) else { return nil }
+        return WatchStatus.read(from: data)
+    }
 
     /// Day folders, newest first.
     private func days() -> [(date: String, stations: Int, key: String?)] {

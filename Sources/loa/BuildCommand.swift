@@ -42,6 +42,21 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Write packs without signatures (manifests say \"unsigned\"; stations' loa fetch refuses them).")
     var unsigned = false
 
+    @Option(help: "Folder takes are kept in between builds (default: .loa-cache/takes beside loa.yaml).")
+    var takeCache: String?
+
+    @Flag(help: "Make every take afresh; neither read nor write the take cache.")
+    var noTakeCache = false
+
+    @Option(help: "Size bound of the take cache, in GB (least recently used takes are removed past it).")
+    var takeCacheLimit: Double = Double(TakeCache.defaultLimitBytes) / 1e9
+
+    @Flag(help: "Build even when nothing changed since the day was built (otherwise such a build writes nothing).")
+    var force = false
+
+    @Flag(help: "Print only problems (for cron): no progress, no summary when all went well.")
+    var quiet = false
+
     func run() async throws {
         guard let day = CalendarDate(iso: date) else {
             throw ValidationError("--date '\(date)' is not a real date; expected YYYY-MM-DD, e.g. 2021-09-24")
@@ -61,22 +76,36 @@ struct BuildCommand: AsyncParsableCommand {
                 throw ValidationError("--formats names no format; give one or more of wav, mp3, vtt, e.g. --formats mp3")
             }
         }
-        let options = DayBuildOptions(date: day, config: URL(fileURLWithPath: config),
+        var options = DayBuildOptions(date: day, config: URL(fileURLWithPath: config),
                                       bulletins: URL(fileURLWithPath: bulletins),
                                       voices: URL(fileURLWithPath: voices), output: URL(fileURLWithPath: output),
                                       stations: stations.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                       formats: formatList, assembly: assembly, signing: unsigned ? .unsigned : .configured)
+        options.force = force
+        if !noTakeCache {
+            options.takeCache = takeCache.map { URL(fileURLWithPath: $0) } ?? DayBuildOptions.defaultTakeCache(config: options.config)
+            options.takeCacheLimitBytes = Int64(takeCacheLimit * 1e9)
+        }
         InterruptHandler.install()
         var build = DayBuild(options: options, onWait: { message in
             FileHandle.standardError.write(Data("loa: \(message)\n".utf8))
         })
+        let quiet = self.quiet
+        let display = quiet ? nil : ProgressDisplay()
+        build.progress = display?.progress
         build.onPlan = { bytes, free in
+            guard !quiet else { return }
             let line = String(format: "loa: writing about %.2f GB of packs", Double(bytes) / 1e9)
                 + (free.map { String(format: " (%.1f GB free)", Double($0) / 1e9) } ?? "")
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let report = await build.run()
-        BuildSummary.print(report, date: day)
+        display?.stop()
+        if quiet {
+            BuildSummary.printProblems(report)
+        } else {
+            BuildSummary.print(report, date: day)
+        }
         if report.outcome != .complete { throw ExitCode(report.outcome.rawValue) }
     }
 }

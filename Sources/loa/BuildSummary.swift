@@ -5,6 +5,11 @@ import Programme
 /// The console summary of a day's build: problems first, then a line per station.
 enum BuildSummary {
     static func print(_ report: DayBuildReport, date: CalendarDate) {
+        if report.unchangedDay {
+            Swift.print("unchanged: \(report.outputFolder?.path ?? "the day") was built from these same inputs and is whole; nothing written"
+                + (report.outcome == .complete ? "" : " (that build exited \(report.outcome.rawValue): its problems are in index.json)"))
+            return
+        }
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
@@ -31,6 +36,17 @@ enum BuildSummary {
             Swift.print("time: " + report.stageSeconds.map { String(format: "%@ %.1f s", $0.stage, $0.seconds) }.joined(separator: ", ")
                 + String(format: "; %d distinct takes, %.0f s of audio", report.distinctTakes, report.distinctAudioSeconds))
         }
+        if report.stopped == nil, report.outputFolder != nil {
+            let written = report.stations.count - report.keptUnchanged.count
+            var line = "rewritten: \(report.rewrittenProgrammes) programmes (\(written) stations); "
+                + "unchanged: \(report.keptUnchanged.count) stations kept as they were; "
+                + "synthesized \(report.synthesized) sentences, mastered \(report.mastered) takes"
+            if let cache = report.cache {
+                line += "; take cache: \(cache.takesFound) takes and \(cache.lengthsFound) lengths found, \(cache.written) entries written"
+                    + (cache.damaged > 0 ? ", \(cache.damaged) damaged entries made again" : "")
+            }
+            Swift.print(line)
+        }
         for notice in report.notices { Swift.print("note: \(notice)") }
 
         if report.outputFolder != nil, let key = report.signingKey {
@@ -47,6 +63,19 @@ enum BuildSummary {
             Swift.print("nothing built for \(date): fix the error above; the day's output is unchanged")
         case .outputFailed:
             Swift.print("nothing built for \(date): the output could not be written (above); the day's output is unchanged")
+        }
+    }
+
+    /// What `--quiet` prints: the problems, and the outcome when the build was not complete.
+    static func printProblems(_ report: DayBuildReport) {
+        for diagnostic in report.diagnostics where diagnostic.severity == .error {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        for code in report.failedStations {
+            FileHandle.standardError.write(Data("\(code): FAILED; its previous pack stays on air\n".utf8))
+        }
+        for station in report.stations where !station.notAired.isEmpty {
+            FileHandle.standardError.write(Data("\(station.code): NOT AIRED: \(station.notAired.joined(separator: ", "))\n".utf8))
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Packaging
 import Serving
 
 /// `loa serve`: the Output tree over HTTP, read-only, with pages for people.
@@ -25,16 +26,35 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    @Flag(help: "Also watch the bulletins and rebuild the days as `loa watch` does, in this process.")
+    var watch = false
+
+    @OptionGroup(title: "With --watch") var watching: WatchSettings
+
     func run() async throws {
         var isFolder: ObjCBool = false
+        if watch, !FileManager.default.fileExists(atPath: output) {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        }
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("--output '\(output)' is not a folder; expected the folder loa build writes (Output)")
         }
         LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         let logger = Logger(label: "loa.serve")
         let server = StationServer(output: URL(fileURLWithPath: output), host: host, port: port, logger: logger)
+        guard watch else {
+            try await server.run { port in
+                FileHandle.standardError.write(Data("loa serve: \(output) on http://\(host):\(port)/\n".utf8))
+            }
+            return
+        }
+        let watcher = DayWatcher(options: try watching.options(output: output), log: WatchLog.line)
+        InterruptHandler.install()
+        let watchTask = Task { await watcher.run() }
+        defer { watchTask.cancel() }
+        let folder = self.watching.bulletins
         try await server.run { port in
-            FileHandle.standardError.write(Data("loa serve: \(output) on http://\(host):\(port)/\n".utf8))
+            FileHandle.standardError.write(Data("loa serve: \(output) on http://\(host):\(port)/, watching \(folder)/\n".utf8))
         }
     }
 }

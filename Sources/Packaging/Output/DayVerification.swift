@@ -4,6 +4,25 @@ import Foundation
 /// station's manifest is there and matches its index entry, and every file each manifest
 /// names is there with its checksum. An empty answer means the day is complete.
 public enum DayVerification {
+    /// Whether the day is whole as far as it can be told without reading the audio: the
+    /// index and every manifest read, and every file they name is there with its size.
+    /// What a build checks before it leaves a day as it is.
+    public static func isWhole(_ day: URL) -> Bool {
+        guard let index = try? JSONFile.read(DayIndex.self, from: day.appendingPathComponent("index.json")) else { return false }
+        for entry in index.stations {
+            guard let manifest = try? JSONFile.read(StationManifest.self, from: day.appendingPathComponent(entry.manifest)) else {
+                return false
+            }
+            let folder = day.appendingPathComponent(entry.manifest).deletingLastPathComponent()
+            for file in manifest.slots.flatMap(\.files) {
+                let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file.path).path)
+                guard let size = attributes?[.size] as? Int, file.bytes.map({ $0 == size }) ?? true else { return false }
+            }
+        }
+        return true
+    }
+
+
     public static func problems(in day: URL) -> [String] {
         let index: DayIndex
         do {

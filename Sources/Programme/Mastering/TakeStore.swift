@@ -5,20 +5,40 @@ import Speech
 /// Makes every take a build needs, once, in two steps: `prepare` synthesizes every sentence
 /// (a worker process per core) and learns each take's layout, so programmes can be planned
 /// on real lengths; `master` then levels and encodes, on all cores, only the takes that air.
+///
+/// With a `TakeCache`, both steps look there first: a sentence whose length an earlier build
+/// recorded is not synthesized to be planned, and a take an earlier build mastered is read
+/// back, not made again. A take that airs but was never mastered, of a sentence known only
+/// by its length, is synthesized when it is mastered. What is made is written to the cache.
 public struct TakeStore: Sendable {
     /// Mastered takes.
     public private(set) var takes: [TakeKey: Take] = [:]
     /// Every prepared take's layout.
     public private(set) var layouts: [TakeKey: TakeLayout] = [:]
+    /// Sources synthesized by this store, and takes it mastered (not found in the cache).
+    public private(set) var synthesizedCount = 0, masteredCount = 0
     let voices: VoiceLibrary
     let master: TakeMaster
     /// Folder jingle paths are relative to (the folder of `loa.yaml`).
     let assetsFolder: URL
+    /// Takes kept between builds, if the build has a cache.
+    public let cache: TakeCache?
+    /// Counts sentences synthesized and takes mastered, for a progress display.
+    public var progress: BuildProgress?
     /// Raw sound waiting to be mastered: speech and recordings in the spool, jingles in memory.
     private var raw: [TakeKey.Source: RawSound] = [:]
+    /// Each prepared source's sound length at the output rate.
+    private var soundFrames: [TakeKey.Source: Int] = [:]
     private let spool: SoundSpool
     /// The levelled takes' PCM, for WAV masters.
     private let mastered: SoundSpool
+    /// The engine `prepare` was given, for sentences synthesized only when mastered.
+    private var engine: SpeechEngine?
+    /// What shapes every take besides its own inputs (Loa's version and build).
+    let identity: String
+    /// Content names of sources and takes (the cache's entry names), once the engine's
+    /// version is known.
+    private var names: TakeCacheKeys?
 
     /// Where a source's unmastered sound is.
     private enum RawSound: Sendable {
@@ -26,11 +46,16 @@ public struct TakeStore: Sendable {
         case loaded([Float], sampleRate: Int)
     }
 
-    /// `spoolFolder` holds the raw speech between `prepare` and `master`.
-    public init(voices: VoiceLibrary, master: TakeMaster, assetsFolder: URL, spoolFolder: URL) throws {
+    /// `spoolFolder` holds the raw speech between `prepare` and `master`; `cache`, if given,
+    /// is read before anything is made and given what is made. `identity` names the build of
+    /// Loa in content names (the cache's own when there is one).
+    public init(voices: VoiceLibrary, master: TakeMaster, assetsFolder: URL, spoolFolder: URL,
+                cache: TakeCache? = nil, identity: String = "loa") throws {
         self.voices = voices
+        self.identity = cache?.identity ?? identity
         self.master = master
         self.assetsFolder = assetsFolder
+        self.cache = cache
         self.spool = try SoundSpool(directory: spoolFolder, name: "speech")
         self.mastered = try SoundSpool(directory: spoolFolder, name: "takes")
     }
@@ -41,10 +66,49 @@ public struct TakeStore: Sendable {
     /// enough that only a few minutes of raw sound are ever held at once.
     static let sentencesPerCall = 48
 
-    /// Synthesizes the sources of `keys` not prepared yet and records every key's layout.
+    /// Learns the layout of every key not prepared yet: from the cache where it has the
+    /// source's length, else by synthesizing the source.
     public mutating func prepare(_ keys: some Sequence<TakeKey>, engine: SpeechEngine) async throws {
+        self.engine = engine
         let wanted = Set(keys).filter { layouts[$0] == nil }
-        let sources = Set(wanted.map(\.source)).filter { raw[$0] == nil }
+        var sources = Set(wanted.map(\.source)).filter { soundFrames[$0] == nil }
+        let names = try await contentNames(engine)
+        if let cache {
+            for source in Array(sources) {
+                if let frames = cache.length(try names.length(source)) {
+                    soundFrames[source] = frames
+                    sources.remove(source)
+                }
+            }
+        }
+        try await synthesize(sources, engine: engine)
+        for key in wanted {
+            layouts[key] = master.layout(soundFrames: soundFrames[key.source]!, pauseAfterMs: key.pauseAfterMs)
+        }
+    }
+
+    /// A name for a prepared take's content: the SHA-256 of everything that shapes its bytes
+    /// (`TakeCacheKeys`). Two takes with one name are the same bytes, in any build.
+    public func contentName(of key: TakeKey) throws -> String {
+        guard let names else { throw TakeStoreError("take \(key) was not prepared") }
+        return try names.take(key)
+    }
+
+    /// The content names, made once the engine's version is known.
+    private mutating func contentNames(_ engine: SpeechEngine) async throws -> TakeCacheKeys {
+        if let names { return names }
+        let made = TakeCacheKeys(identity: identity, engineVersion: try await engine.engineVersion(), voices: voices,
+                                 settings: master.settings, makesMP3: master.encoder != nil, keepsSound: master.keepsSound,
+                                 assetsFolder: assetsFolder)
+        names = made
+        return made
+    }
+
+    /// Synthesizes `sources` into the spool and records their lengths (in the cache too). A
+    /// source whose length was known already (from the cache) must come out that long.
+    private mutating func synthesize(_ sources: Set<TakeKey.Source>, engine: SpeechEngine) async throws {
+        guard !sources.isEmpty else { return }
+        progress?.synthesis.expect(sources.count)
         // One chunk per core at a time: each engine call runs in its own worker process.
         let store = self, chunks = self.chunks(of: Array(sources))
         let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
@@ -57,6 +121,7 @@ public struct TakeStore: Sendable {
             }
             while let sounds = try await group.next() {
                 for (source, sound) in sounds { raw[source] = sound }
+                progress?.synthesis.add(sounds.count)
                 if next < chunks.count {
                     let chunk = chunks[next]
                     group.addTask { try await store.sounds(for: chunk, engine: engine) }
@@ -64,20 +129,42 @@ public struct TakeStore: Sendable {
                 }
             }
         }
+        synthesizedCount += sources.count
         // Lengths at the output rate (resampled once here when the rates differ).
-        var soundFrames: [TakeKey.Source: Int] = [:]
-        for key in wanted {
-            if soundFrames[key.source] == nil { soundFrames[key.source] = try outputLength(of: key.source) }
-            layouts[key] = master.layout(soundFrames: soundFrames[key.source]!, pauseAfterMs: key.pauseAfterMs)
+        for source in sources {
+            let frames = try outputLength(of: source)
+            if let known = soundFrames[source], known != frames {
+                throw TakeStoreError("\(source) was recorded in the take cache as \(known) frames long and came out \(frames); "
+                    + "remove the cache folder \(cache?.folder.path ?? "") and build again")
+            }
+            soundFrames[source] = frames
+            if let cache, let names { cache.saveLength(frames, key: try names.length(source)) }
         }
     }
 
-    /// Masters the prepared takes in `keys` that are not mastered yet, on all cores.
+    /// Masters the prepared takes in `keys` that are not mastered yet, on all cores: read
+    /// from the cache where it has them, else made (and given to the cache).
     public mutating func master(_ keys: some Sequence<TakeKey>) async throws {
         // Any order: each take is mastered on its own, so the bytes do not depend on it.
-        let wanted = Set(keys).filter { takes[$0] == nil }
+        var wanted = Set(keys).filter { takes[$0] == nil }
         guard !wanted.isEmpty else { return }
+        progress?.mastering.expect(wanted.count)
+        if let cache, let names {
+            for (key, take) in try Self.found(Array(wanted), in: cache, names: names, layouts: layouts, spool: mastered,
+                                                  counter: progress?.mastering) {
+                takes[key] = take
+                wanted.remove(key)
+            }
+            guard !wanted.isEmpty else { return }
+        }
+        // Sentences planned on a length from the cache, airing for the first time.
+        let unsynthesized = Set(wanted.map(\.source)).filter { self.raw[$0] == nil }
+        if !unsynthesized.isEmpty {
+            guard let engine else { throw TakeStoreError("takes \(unsynthesized) were not prepared") }
+            try await synthesize(unsynthesized, engine: engine)
+        }
         let master = self.master, raw = self.raw, spool = self.spool, layouts = self.layouts, mastered = self.mastered
+        let counter = progress?.mastering
         let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
         let made = try await withThrowingTaskGroup(of: (TakeKey, Take).self) { group in
             var results: [(TakeKey, Take)] = []
@@ -95,6 +182,7 @@ public struct TakeStore: Sendable {
                     guard take.layout == layouts[key] else {
                         throw TakeStoreError("take \(key) came out \(take.layout), planned as \(String(describing: layouts[key]))")
                     }
+                    counter?.add()
                     return (key, take)
                 }
                 inFlight += 1
@@ -102,7 +190,52 @@ public struct TakeStore: Sendable {
             while let result = try await group.next() { results.append(result) }
             return results
         }
-        for (key, take) in made { takes[key] = take }
+        masteredCount += made.count
+        for (key, take) in made {
+            takes[key] = take
+            if let cache, let names { cache.save(take, key: try names.take(key)) }
+        }
+    }
+
+    /// The takes of `keys` the cache has, read on every core (each entry is checked by its
+    /// SHA-256 as it is read).
+    private static func found(_ keys: [TakeKey], in cache: TakeCache, names: TakeCacheKeys,
+                              layouts: [TakeKey: TakeLayout], spool: SoundSpool,
+                              counter: ProgressCounter? = nil) throws -> [(TakeKey, Take)] {
+        let found = Found()
+        let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        DispatchQueue.concurrentPerform(iterations: width) { part in
+            var mine: [(TakeKey, Take)] = []
+            do {
+                for index in stride(from: part, to: keys.count, by: width) {
+                    let key = keys[index]
+                    guard let layout = layouts[key] else { continue }
+                    if let take = try cache.take(try names.take(key), layout: layout, spool: spool) {
+                        mine.append((key, take))
+                        counter?.add()
+                    }
+                }
+            } catch {
+                found.fail(error)
+            }
+            found.add(mine)
+        }
+        return try found.result()
+    }
+
+    /// What the reading threads found.
+    private final class Found: @unchecked Sendable {
+        private let lock = NSLock()
+        private var takes: [(TakeKey, Take)] = []
+        private var failure: Error?
+        func add(_ more: [(TakeKey, Take)]) { lock.withLock { takes += more } }
+        func fail(_ error: Error) { lock.withLock { failure = failure ?? error } }
+        func result() throws -> [(TakeKey, Take)] {
+            try lock.withLock {
+                if let failure { throw failure }
+                return takes
+            }
+        }
     }
 
     /// Lets go of the raw speech once every take that airs is mastered; a later `master`
