@@ -18,14 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Broadcast day, YYYY-MM-DD.")
     var date: String
 
-    @Option(help: "Province configuration.")
-    var config = "loa.yaml"
-
-    @Option(help: "Folder of bulletin .txt files (read only).")
-    var bulletins = "Bulletins"
-
-    @Option(help: "Folder of voice profiles.")
-    var voices = "Voices"
+    @OptionGroup var folders: ProvinceFolders
 
     @Option(help: "Folder the day's packs are written to.")
     var output = "Output"
@@ -76,9 +69,9 @@ struct BuildCommand: AsyncParsableCommand {
                 throw ValidationError("--formats names no format; give one or more of wav, mp3, vtt, e.g. --formats mp3")
             }
         }
-        var options = DayBuildOptions(date: day, config: URL(fileURLWithPath: config),
-                                      bulletins: URL(fileURLWithPath: bulletins),
-                                      voices: URL(fileURLWithPath: voices), output: URL(fileURLWithPath: output),
+        var options = DayBuildOptions(date: day, config: URL(fileURLWithPath: folders.config),
+                                      bulletins: URL(fileURLWithPath: folders.bulletins),
+                                      voices: URL(fileURLWithPath: folders.voices), output: URL(fileURLWithPath: output),
                                       stations: stations.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                       formats: formatList, assembly: assembly, signing: unsigned ? .unsigned : .configured)
         options.force = force

@@ -23,14 +23,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Broadcast day, YYYY-MM-DD (default: today).")
     var date: String?
 
-    @Option(help: "Province configuration.")
-    var config = "loa.yaml"
-
-    @Option(help: "Folder of bulletin files (read only).")
-    var bulletins = "Bulletins"
-
-    @Option(help: "Folder of voice profiles.")
-    var voices = "Voices"
+    @OptionGroup var folders: ProvinceFolders
 
     @Flag(help: "Print the report as JSON, for tools.")
     var json = false
@@ -46,8 +39,8 @@ struct CheckCommand: AsyncParsableCommand {
             let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
             day = CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
         }
-        let check = BulletinCheck(date: day, config: URL(fileURLWithPath: config), bulletins: URL(fileURLWithPath: bulletins),
-                                  voices: URL(fileURLWithPath: voices), files: files)
+        let check = BulletinCheck(date: day, config: URL(fileURLWithPath: folders.config), bulletins: URL(fileURLWithPath: folders.bulletins),
+                                  voices: URL(fileURLWithPath: folders.voices), files: files)
         let report = await check.run()
         if json {
             let encoder = JSONEncoder()

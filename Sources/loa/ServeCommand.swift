@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         InterruptHandler.install()
         let watchTask = Task { await watcher.run() }
         defer { watchTask.cancel() }
-        let folder = self.watching.bulletins
+        let folder = self.watching.folders.bulletins
         try await server.run { port in
             FileHandle.standardError.write(Data("loa serve: \(output) on http://\(host):\(port)/, watching \(folder)/\n".utf8))
         }

@@ -5,14 +5,7 @@ import Programme
 
 /// What `loa watch` (and `loa serve --watch`) watches and how it builds.
 struct WatchSettings: ParsableArguments {
-    @Option(help: "Province configuration.")
-    var config = "loa.yaml"
-
-    @Option(help: "Folder of bulletin files (read only).")
-    var bulletins = "Bulletins"
-
-    @Option(help: "Folder of voice profiles.")
-    var voices = "Voices"
+    @OptionGroup var folders: ProvinceFolders
 
     @Option(name: .customLong("date"), help: "Build this day (repeatable) instead of today and the days after.")
     var dates: [String] = []
@@ -38,9 +31,9 @@ struct WatchSettings: ParsableArguments {
             return date
         }
         guard days >= 1, interval > 0, settle >= 0 else { throw ValidationError("--days, --interval and --settle must be positive") }
-        let config = URL(fileURLWithPath: self.config)
+        let config = URL(fileURLWithPath: folders.config)
         var build = DayBuildOptions(date: parsed.first ?? CalendarDate(year: 2000, month: 1, day: 1)!, config: config,
-                                    bulletins: URL(fileURLWithPath: bulletins), voices: URL(fileURLWithPath: voices),
+                                    bulletins: URL(fileURLWithPath: folders.bulletins), voices: URL(fileURLWithPath: folders.voices),
                                     output: URL(fileURLWithPath: output), signing: unsigned ? .unsigned : .configured)
         build.takeCache = takeCache.map { URL(fileURLWithPath: $0) } ?? DayBuildOptions.defaultTakeCache(config: config)
         var options = WatchOptions(build: build)
@@ -76,7 +69,7 @@ struct WatchCommand: AsyncParsableCommand {
         let options = try settings.options(output: output)
         InterruptHandler.install()
         let watcher = DayWatcher(options: options, log: WatchLog.line)
-        WatchLog.line("watching \(settings.config), \(settings.bulletins)/, \(settings.voices)/ → \(output)/ "
+        WatchLog.line("watching \(settings.folders.config), \(settings.folders.bulletins)/, \(settings.folders.voices)/ → \(output)/ "
             + (options.dates.map { "for \($0.map(\.description).joined(separator: ", "))" } ?? "for today and the next \(options.days - 1) day(s)"))
         await watcher.run()
     }
