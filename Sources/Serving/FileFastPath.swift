@@ -115,7 +115,7 @@ final class FileFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         if !isConditional, let ready = smallFiles.entry(for: file, tags: tags) {
             var headers = ready.headers
             headers.add(name: "Date", value: clock.now())
-            if !keepAlive { headers.add(name: "Connection", value: "close") }
+            if let connection = Self.connection(head) { headers.add(name: "Connection", value: connection) }
             context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))),
                           promise: nil)
             if head.method == .GET, ready.body.readableBytes > 0 {
@@ -133,7 +133,7 @@ final class FileFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         var headers = HTTPHeaders(answer.headers)
         headers.add(name: "Server", value: StationServer.serverName)
         headers.add(name: "Date", value: clock.now())
-        if !keepAlive { headers.add(name: "Connection", value: "close") }
+        if let connection = Self.connection(head) { headers.add(name: "Connection", value: connection) }
         let status = HTTPResponseStatus(statusCode: Int(answer.status.code))
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
                       promise: nil)
@@ -152,6 +152,14 @@ final class FileFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         RequestLog.write(logger, method: head.method.rawValue, target: head.uri, status: Int(answer.status.code),
                          length: answer.headers[.contentLength], since: started)
         return true
+    }
+
+    /// The `Connection` header the answer needs: `close` when the client asked for it (or
+    /// spoke HTTP/1.0 without keep-alive), `keep-alive` for an HTTP/1.0 client that asked to
+    /// keep the connection (1.0 closes otherwise), none for HTTP/1.1.
+    private static func connection(_ head: HTTPRequestHead) -> String? {
+        if !head.isKeepAlive { return "close" }
+        return head.version.major == 1 && head.version.minor == 0 ? "keep-alive" : nil
     }
 
     /// Ends the response and flushes it; once it is out, closes `closing` (the file handle

@@ -185,6 +185,22 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(lowered.components(separatedBy: "http/1.1 200 ok\r\n").count - 1, 4)
     }
 
+    /// An HTTP/1.0 client that asks to keep the connection is told it is kept (1.0 closes
+    /// otherwise) and gets its next answer on it; one that does not ask is closed.
+    func testHTTP10KeepAliveIsAnsweredAsAsked() async throws {
+        let text = "GET /2021-09-24/PD/SHA256SUMS HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+            + "GET /2021-09-24/PD/manifest.json HTTP/1.0\r\n\r\n"
+        let port = server.port
+        let started = Date()
+        let answer = await Task.detached { RawHTTP.exchange(port: port, Array(text.utf8), timeout: 8) }.value
+        XCTAssertLessThan(Date().timeIntervalSince(started), 6, "closed after the request without keep-alive")
+        let lowered = String(decoding: answer, as: UTF8.self).lowercased()
+        let answers = lowered.components(separatedBy: "http/1.0 200 ok\r\n").dropFirst()
+        XCTAssertEqual(answers.count, 2)
+        XCTAssertTrue(answers.first?.contains("connection: keep-alive\r\n") == true)
+        XCTAssertTrue(answers.last?.contains("connection: close\r\n") == true)
+    }
+
     /// Small files come from memory and large ones with sendfile; either way HEAD gives the
     /// length without a body, every answer carries Date and Server, and a file replaced on
     /// disk is answered with its new content (never a stale copy).
