@@ -184,7 +184,7 @@ public struct DayBuild {
             try await write(stationItems, province: province, voices: voices, master: master, keepsSound: keepsSound,
                             seal: seal, allTakes: allTakes, into: staging, replacing: dayFolder,
                             cache: cache, identity: identity, inputs: inputsFingerprint, previousRecord: previousRecord,
-                            report: &report, endStage: endStage)
+                            report: &report, stages: stages)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             Interruption.shared.unregister(staging)
@@ -199,8 +199,9 @@ public struct DayBuild {
                        province: Province, voices: VoiceLibrary, master: TakeMaster, keepsSound: Bool,
                        seal: PackSeal, allTakes: [TakeKey], into staging: URL, replacing dayFolder: DayFolder,
                        cache: TakeCache?, identity: String, inputs: String?, previousRecord: BuildRecord?,
-                       report: inout DayBuildReport, endStage: (String) -> Void) async throws {
+                       report: inout DayBuildReport, stages: StageTimer) async throws {
         let date = options.date
+        let endStage = stages.end
         var takes = try TakeStore(voices: voices, master: master, assetsFolder: options.config.deletingLastPathComponent(),
                                   spoolFolder: staging, cache: cache, identity: identity)
         takes.progress = progress
@@ -316,9 +317,20 @@ public struct DayBuild {
                                  previous: PreviousDay(folder: dayFolder.day), report: &report)
         index.signingKey = seal.signingKeyName
         let indexBytes = try JSONFile.write(index, to: staging.appendingPathComponent("index.json"))
-        // What the day was made from, for the next build to compare with.
         var finished = report
         finished.outputFolder = dayFolder.day
+        // The day as a person checks it, every station's, beside the packs.
+        let manifests = index.stations.reduce(into: [String: StationManifest]()) { manifests, entry in
+            manifests[entry.code] = try? JSONFile.read(StationManifest.self, from: staging.appendingPathComponent(entry.manifest))
+        }
+        let titles = stationItems.reduce(into: [String: String]()) { titles, station in
+            for (bulletin, _) in station.bulletins { titles[bulletin.id] = bulletin.title }
+        }
+        try JSONFile.write(DayReport.make(province: province.name, date: date.description, index: index, manifests: manifests,
+                                          build: report, outcome: finished.outcome, slots: province.slots, titles: titles,
+                                          audioFor: stationItems.map(\.station.code)),
+                           to: staging.appendingPathComponent(DayReport.fileName))
+        // What the day was made from, for the next build to compare with.
         try BuildRecord(inputs: inputs, outcome: finished.outcome.rawValue,
                         stations: index.stations.compactMap { entry -> BuildRecord.StationPack? in
                             guard let position = stationItems.firstIndex(where: { $0.station.code == entry.code }),
@@ -329,6 +341,14 @@ public struct DayBuild {
         try seal.sealIndex(indexBytes, date: date.description, in: staging)
         Failpoint.check("index")
         endStage("packs")
+        // How this build went, beside the day it made (not part of the day's bytes).
+        let counts = cache?.counted
+        try BuildRun(finished: BuildRun.clock(), stages: stages.seconds.map { .init(stage: $0.stage, seconds: $0.seconds) },
+                     built: stationItems.map(\.station.code), keptUnchanged: report.keptUnchanged,
+                     rewrittenProgrammes: report.rewrittenProgrammes, changedProgrammes: report.changedProgrammes,
+                     synthesized: report.synthesized, mastered: report.mastered,
+                     cacheLengthsFound: counts?.lengthsFound, cacheTakesFound: counts?.takesFound,
+                     cacheWritten: counts?.written, cacheDamaged: counts?.damaged).write(in: staging)
 
         try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
         report.outputFolder = dayFolder.day

@@ -78,6 +78,15 @@ struct OutputResponder: HTTPResponder {
                 throw OutputRoot.Failure.notFound
             }
         }
+        if Self.isReport(path) {
+            let day = try root.openFolder([segments[0]])
+            guard let data = try? day.read(DayReport.fileName) else {
+                _ = try day.read("index.json")  // no day at all: not found
+                return page(ReportPage.missing(date: segments[0]))
+            }
+            let report = try JSONFile.decode(DayReport.self, from: data)
+            return page(ReportPage.render(report, run: (try? day.read(BuildRun.fileName)).flatMap(BuildRun.read)))
+        }
         if Self.isPackZip(segments) {
             let station = String(segments[1].dropLast(4))
             let folder = try root.openFolder([segments[0], station])
@@ -92,6 +101,11 @@ struct OutputResponder: HTTPResponder {
             // `/2021-09-24` → `/2021-09-24/`, so the page's relative links work.
             return Response(status: .movedPermanently, headers: [.location: "/" + segments.joined(separator: "/") + "/"])
         }
+    }
+
+    /// `/<date>/report`: the day's build report page (its data is `/<date>/report.json`).
+    static func isReport(_ path: RequestPath) -> Bool {
+        path.segments.count == 2 && !path.trailingSlash && path.segments[1] == "report" && CalendarDateText.isISODate(path.segments[0])
     }
 
     /// `/<date>/<station>.zip`: a station's whole pack, made on request (so never a file

@@ -101,10 +101,11 @@ struct TinyProvince {
     }
 }
 
-/// Every file of a folder (relative path → SHA-256), to compare days byte for byte.
+/// Every file of a folder (relative path → SHA-256), to compare days byte for byte; but the
+/// build's run (`BuildRun`: its time, what the cache held), which is not part of the day.
 func contents(of folder: URL) -> [String: String] {
     var result: [String: String] = [:]
-    for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+    for path in FileManager.default.subpaths(atPath: folder.path) ?? [] where path != BuildRun.fileName {
         let url = folder.appendingPathComponent(path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }

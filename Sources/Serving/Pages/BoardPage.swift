@@ -54,6 +54,7 @@ enum BoardPage {
             <nav><a href="/">Các ngày</a></nav>
             <h1>\(HTML.escape(index.province)) — chương trình ngày \(HTML.date(index.date))</h1>
             <p class="muted">\(index.stations.count) đài · \(signing) · <a href="index.json">index.json</a></p>
+            <p><a href="report">Báo cáo dựng: dòng thời gian từng buổi, âm thanh đã làm, thời gian dựng</a></p>
             <h2>Vấn đề (\(problems.count))</h2>
             \(problems.isEmpty ? "<p>Không có vấn đề nào.</p>" : "<ul class=\"problems\">\n\(problems.joined(separator: "\n"))\n</ul>")
             <h2>Các đài</h2>

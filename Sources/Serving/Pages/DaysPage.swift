@@ -6,13 +6,14 @@ enum DaysPage {
     static func render(days: [(date: String, stations: Int, key: String?)], watch: WatchStatus? = nil) -> String {
         let rows = days.map { day in
             "<tr><td><a href=\"/\(day.date)/\">Ngày \(HTML.date(day.date))</a></td><td class=\"num\">\(day.stations) đài</td>"
-                + "<td class=\"muted\">\(day.key.map { $0 == "unsigned" ? "<span class=\"bad\">chưa ký</span>" : "khoá \(HTML.escape($0))" } ?? "")</td></tr>"
+                + "<td class=\"muted\">\(day.key.map { $0 == "unsigned" ? "<span class=\"bad\">chưa ký</span>" : "khoá \(HTML.escape($0))" } ?? "")</td>"
+                + "<td><a href=\"/\(day.date)/report\">báo cáo</a></td></tr>"
         }.joined(separator: "\n")
         let body = """
             <h1>Chương trình phát thanh cho các đài cấp xã</h1>
             <p class="muted">Các đài tải bản tin đã ký về bằng <code>loa fetch</code>; trang này để cán bộ xem và nghe.</p>
             \(watch.map(watchSection) ?? "")
-            \(days.isEmpty ? "<p>Chưa có ngày nào được dựng.</p>" : "<div class=\"scroll\"><table><thead><tr><th>Ngày</th><th>Số đài</th><th>Chữ ký</th></tr></thead><tbody>\n\(rows)\n</tbody></table></div>")
+            \(days.isEmpty ? "<p>Chưa có ngày nào được dựng.</p>" : "<div class=\"scroll\"><table><thead><tr><th>Ngày</th><th>Số đài</th><th>Chữ ký</th><th>Báo cáo dựng</th></tr></thead><tbody>\n\(rows)\n</tbody></table></div>")
             """
         return HTML.page(title: "Loa — các ngày phát", body: body)
     }

@@ -18,7 +18,8 @@ enum HTML {
     }
 
     /// A whole page: Vietnamese, phone-width first, no external resources.
-    static func page(title: String, body: String, script: String = "") -> String {
+    /// `style` is added to the shared style sheet (a page's own rules).
+    static func page(title: String, body: String, script: String = "", style: String = "") -> String {
         """
         <!doctype html>
         <html lang="vi">
@@ -39,6 +40,7 @@ enum HTML {
         ol.items{padding-left:1.4rem}ol.items button{font:inherit;text-align:left;background:none;border:0;padding:.25rem 0;color:#0b57d0;cursor:pointer}
         ol.items li.now button{font-weight:700}
         ul.files{padding-left:1.2rem;font-size:.9rem}code{font-size:.8rem;word-break:break-all}
+        \(style)
         </style>
         </head>
         <body>
