@@ -348,7 +348,7 @@ public struct DayBuild {
                      rewrittenProgrammes: report.rewrittenProgrammes, changedProgrammes: report.changedProgrammes,
                      synthesized: report.synthesized, mastered: report.mastered,
                      cacheLengthsFound: counts?.lengthsFound, cacheTakesFound: counts?.takesFound,
-                     cacheWritten: counts?.written, cacheDamaged: counts?.damaged).write(in: staging)
+                     cacheDamaged: counts?.damaged).write(in: staging)
 
         try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
         report.outputFolder = dayFolder.day

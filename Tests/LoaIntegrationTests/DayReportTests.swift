@@ -60,7 +60,7 @@ import Testing
         #expect(run.stages.map(\.stage) == ["reading", "speech", "takes", "packs"])
         #expect(run.stages.allSatisfy { $0.seconds >= 0 })
         #expect(run.rewrittenProgrammes == 6)
-        #expect(run.cacheWritten ?? 0 > 0)
+        #expect(run.cacheTakesFound == 0 && run.mastered > 0, "a cold cache: every take made")
         #expect(run.built == ["PD", "HT", "TL"])
         let index = try String(contentsOf: province.day.appendingPathComponent("index.json"), encoding: .utf8)
         #expect(!index.contains("report"), "no station downloads the report")
@@ -111,6 +111,7 @@ import Testing
         #expect(report.stations[2].slots.allSatisfy { $0.items.contains { $0.title == "Tin bão khẩn" } })
         let run = try JSONFile.read(BuildRun.self, from: province.day.appendingPathComponent(BuildRun.fileName))
         #expect(run.keptUnchanged == ["PD", "HT"])
+        #expect(run.cacheTakesFound ?? 0 > 0, "a warm cache")
         #expect(run.rewrittenProgrammes == 2)
 
         // Only TL rebuilt (--stations): the report still has every station.

@@ -96,7 +96,7 @@ final class ReportPageTests: XCTestCase {
                       || page.contains("class=\"overflow\" style=\"left:49.99%"), page)
         XCTAssertTrue(page.contains("PD · sang</b>: chương trình dài hơn"))
         XCTAssertTrue(page.contains("vượt "))
-        for match in page.components(separatedBy: "left:").dropFirst() {
+        for match in page.components(separatedBy: "style=\"left:").dropFirst() {
             let value = Double(match.prefix { $0 != "%" }) ?? -1
             XCTAssertTrue((0...100).contains(value), "position \(value)% inside the bar")
         }

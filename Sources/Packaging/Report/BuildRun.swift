@@ -35,11 +35,12 @@ public struct BuildRun: Codable, Sendable, Hashable {
     /// Sentences and jingles synthesized, and takes mastered, by this build.
     public var synthesized: Int
     public var mastered: Int
-    /// Take-cache figures, when the build had a cache: lengths and mastered takes found
-    /// (hits), entries written (misses made and kept), damaged entries made again.
+    /// Take-cache hits, when the build had a cache: sound lengths and mastered takes found
+    /// (the misses are `synthesized` and `mastered`), and damaged entries made again. The
+    /// entries this build adds are put in place after the day is swapped in, so they are
+    /// only in the console summary.
     public var cacheLengthsFound: Int?
     public var cacheTakesFound: Int?
-    public var cacheWritten: Int?
     public var cacheDamaged: Int?
 
     /// The run `data` (the file's bytes) describes, if it reads.

@@ -100,9 +100,9 @@ enum ReportPage {
         if !run.keptUnchanged.isEmpty {
             facts.append("giữ nguyên \(run.keptUnchanged.count) đài (\(run.keptUnchanged.map(HTML.escape).joined(separator: ", ")))")
         }
-        facts.append("tổng hợp \(run.synthesized) câu, xử lý \(run.mastered) đoạn")
-        if let found = run.cacheTakesFound, let lengths = run.cacheLengthsFound, let written = run.cacheWritten {
-            var cache = "bộ nhớ đệm: \(found) đoạn và \(lengths) độ dài có sẵn, \(written) mục ghi mới"
+        facts.append("tổng hợp mới \(run.synthesized) câu, xử lý mới \(run.mastered) đoạn")
+        if let found = run.cacheTakesFound, let lengths = run.cacheLengthsFound {
+            var cache = "bộ nhớ đệm có sẵn: \(found) đoạn đã xử lý, \(lengths) độ dài câu"
             if let damaged = run.cacheDamaged, damaged > 0 { cache += ", <span class=\"warn\">\(damaged) mục hỏng đã làm lại</span>" }
             facts.append(cache)
         } else {
