@@ -12,6 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Stations fetch with `loa fetch --from http://HOST:PORT …`. Files get strong ETags \
             (their SHA-256), 304 and Range answers. Pages: / (days), /<date>/ (the board), \
+            /<date>/report (the build report: problems, each slot's time line, where the time went), \
             /<date>/<station>/ (player, items, downloads), /<date>/<station>.zip (the whole pack). \
             One log line per request on standard error. Plain nginx serving the same folder \
             works for stations too (README: Distributing packs).

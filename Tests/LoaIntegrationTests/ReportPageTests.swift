@@ -91,11 +91,17 @@ final class ReportPageTests: XCTestCase {
         var report = try JSONFile.read(DayReport.self, from: province.day.appendingPathComponent(DayReport.fileName))
         report.stations[0].slots[0].maxMs = report.stations[0].slots[0].durationMs / 2
         report.problems = [DayReport.Problem(kind: "over-slot", severity: "error", station: "PD", slot: "sang", message: "over")]
+            + ["PD", "HT"].map { DayReport.Problem(kind: "deferred", severity: "warning", station: $0, slot: "sang",
+                                                   bulletins: ["mua-lon"], message: "deferred") }
+        report.titles = ["mua-lon": "Cảnh báo <mưa> lớn"]
         let page = ReportPage.render(report, run: nil)
         XCTAssertTrue(page.contains("class=\"overflow\" style=\"left:50.00%;width:50.00%\"")
                       || page.contains("class=\"overflow\" style=\"left:49.99%"), page)
         XCTAssertTrue(page.contains("PD · sang</b>: chương trình dài hơn"))
         XCTAssertTrue(page.contains("vượt "))
+        XCTAssertTrue(page.contains("<b>PD, HT · sang</b>: hoãn sang buổi sau"), "the same deferral at two stations is one line")
+        XCTAssertTrue(page.contains("<q title=\"mua-lon\">Cảnh báo &lt;mưa&gt; lớn</q>"))
+        XCTAssertTrue(page.contains("Vấn đề (1 lỗi, 2 lưu ý)"))
         for match in page.components(separatedBy: "style=\"left:").dropFirst() {
             let value = Double(match.prefix { $0 != "%" }) ?? -1
             XCTAssertTrue((0...100).contains(value), "position \(value)% inside the bar")

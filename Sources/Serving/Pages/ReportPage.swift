@@ -12,7 +12,7 @@ enum ReportPage {
             <nav><a href="/">Các ngày</a> › <a href="./">Ngày \(HTML.date(report.date))</a></nav>
             <h1>Báo cáo dựng — \(HTML.escape(report.province)) — ngày \(HTML.date(report.date))</h1>
             \(problemsSection(report))
-            <p class="figures">\(figures(report))</p>
+            \(figures(report))
             \(run.map(runSection) ?? "<p class=\"muted\">Không có số liệu về lần dựng (thời gian, bộ nhớ đệm).</p>")
             <h2>Các đài</h2>
             <p class="muted">Mỗi thanh là một buổi phát: cả chiều rộng là thời lượng tối đa của buổi; các ô là các mục theo thứ tự phát \
@@ -40,7 +40,8 @@ enum ReportPage {
         guard !report.problems.isEmpty else {
             return "<section class=\"box ok\"><h2>Vấn đề</h2><p>Không có vấn đề nào: mọi bản tin đều được phát, mọi buổi đều vừa thời lượng.</p></section>"
         }
-        let items = report.problems.map { problem($0, titles: report.titles) }.joined(separator: "\n")
+        let items = grouped(report.problems).map { problem($0.problem, stations: $0.stations, titles: report.titles) }
+            .joined(separator: "\n")
         let count = [errors > 0 ? "\(errors) lỗi" : nil, warnings > 0 ? "\(warnings) lưu ý" : nil].compactMap { $0 }.joined(separator: ", ")
         return """
             <section class="box \(errors > 0 ? "bad-box" : "warn-box")"><h2>Vấn đề (\(count))</h2>
@@ -50,9 +51,27 @@ enum ReportPage {
             """
     }
 
-    static func problem(_ problem: DayReport.Problem, titles: [String: String]) -> String {
+    /// The same bulletins deferred from the same slot (or not aired) at several stations are
+    /// one line naming the stations: a province's bulletins mostly go to every station.
+    static func grouped(_ problems: [DayReport.Problem]) -> [(problem: DayReport.Problem, stations: [String])] {
+        let merged: Set<String> = [DayReport.ProblemKind.deferred.rawValue, DayReport.ProblemKind.notAired.rawValue]
+        var groups: [(problem: DayReport.Problem, stations: [String])] = []
+        for problem in problems {
+            if merged.contains(problem.kind), let station = problem.station,
+               let at = groups.firstIndex(where: { $0.problem.kind == problem.kind && $0.problem.slot == problem.slot
+                                                   && $0.problem.bulletins == problem.bulletins }) {
+                groups[at].stations.append(station)
+            } else {
+                groups.append((problem, problem.station.map { [$0] } ?? []))
+            }
+        }
+        return groups
+    }
+
+    static func problem(_ problem: DayReport.Problem, stations: [String], titles: [String: String]) -> String {
         let label = problem.severity == "error" ? "<span class=\"bad\">lỗi</span>" : "<span class=\"warn\">lưu ý</span>"
-        let place = [problem.station, problem.slot].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+        let place = [stations.isEmpty ? nil : stations.joined(separator: ", "), problem.slot].compactMap { $0 }
+            .map(HTML.escape).joined(separator: " · ")
         let at = place.isEmpty ? "" : "<b>\(place)</b>: "
         let bulletins = (problem.bulletins ?? []).map { bulletin(id: $0, titles: titles) }.joined(separator: "; ")
         let text: String
@@ -76,22 +95,23 @@ enum ReportPage {
         return "<li>\(label) \(text)</li>"
     }
 
-    /// A bulletin by its title, with its id (the file's name) after it.
+    /// A bulletin by its title in quotes (its id, the file's name, on hover), or by its id.
     static func bulletin(id: String, titles: [String: String]) -> String {
         guard let title = titles[id] else { return "<code>\(HTML.escape(id))</code>" }
-        return "\(HTML.escape(title)) <span class=\"muted\">(\(HTML.escape(id)))</span>"
+        return "<q title=\"\(HTML.escape(id))\">\(HTML.escape(title))</q>"
     }
 
     // MARK: Figures
 
+    /// The day's figures as tiles that wrap on a phone.
     static func figures(_ report: DayReport) -> String {
         let f = report.figures
-        var parts = ["\(f.stations) đài", "\(f.programmes) chương trình", "\(f.itemsAired) mục",
-                     "tổng thời lượng phát <b class=\"num\">\(HTML.clock(f.airedMs))</b>"]
-        let share = f.airedMs > 0 ? " (\(percent(Double(f.distinctAudioMs) / Double(f.airedMs))) thời lượng phát)" : ""
-        let scope = f.audioFor.count < f.stations ? " cho \(f.audioFor.map(HTML.escape).joined(separator: ", "))" : ""
-        parts.append("âm thanh làm một lần <b class=\"num\">\(HTML.clock(f.distinctAudioMs))</b> trong \(f.distinctTakes) đoạn\(scope)\(share)")
-        return parts.joined(separator: " · ")
+        let share = f.airedMs > 0 ? " = \(percent(Double(f.distinctAudioMs) / Double(f.airedMs))) thời lượng phát" : ""
+        let scope = f.audioFor.count < f.stations ? " (cho \(f.audioFor.map(HTML.escape).joined(separator: ", ")))" : ""
+        let tiles = [("\(f.stations)", "đài"), ("\(f.programmes)", "chương trình"), ("\(f.itemsAired)", "mục được phát"),
+                     (HTML.clock(f.airedMs), "tổng thời lượng phát"),
+                     (HTML.clock(f.distinctAudioMs), "âm thanh làm một lần, \(f.distinctTakes) đoạn\(scope)\(share)")]
+        return "<ul class=\"figs\">" + tiles.map { "<li><b class=\"num\">\($0.0)</b> \($0.1)</li>" }.joined() + "</ul>"
     }
 
     static func runSection(_ run: BuildRun) -> String {
@@ -179,7 +199,8 @@ enum ReportPage {
                 + "<span class=\"muted\">\(HTML.clock(item.durationMs))\(item.kind == "recording" ? " · bản ghi âm" : "")</span></li>"
         }.joined()
         let deferred = slot.deferred.isEmpty ? ""
-            : "<p class=\"warn\">Hoãn sang buổi sau: \(slot.deferred.map { bulletin(id: $0, titles: titles) }.joined(separator: "; "))</p>"
+            : "<details><summary class=\"warn\">\(slot.deferred.count) bản tin hoãn sang buổi sau</summary><ul class=\"tl-items\">"
+                + slot.deferred.map { "<li>\(bulletin(id: $0, titles: titles))</li>" }.joined() + "</ul></details>"
         return """
             <div class="slot"><div><b>\(HTML.escape(slot.id))</b> <span class="muted">\(HTML.escape(slot.start))</span> \(length) \
             <span class="muted">\(free)</span></div>
@@ -211,7 +232,9 @@ enum ReportPage {
     static let style = """
         .box{border:1px solid #ccc;border-radius:.4rem;padding:.2rem .8rem;margin:.6rem 0}
         .bad-box{border-color:#c62828;background:#fdecea}.warn-box{border-color:#b26a00;background:#fff4e0}.ok{border-color:#2e7d32;background:#edf7ee}
-        .figures{font-size:.95rem}h3{font-size:1rem;margin:.9rem 0 .3rem}
+        ul.figs{list-style:none;padding:0;margin:.6rem 0;display:flex;flex-wrap:wrap;gap:.4rem}
+        ul.figs li{border:1px solid #ddd;border-radius:.3rem;padding:.25rem .5rem;font-size:.85rem;color:#444}ul.figs b{font-size:1.05rem;color:#1b1b1b}
+        h3{font-size:1rem;margin:.9rem 0 .3rem}q{quotes:"“" "”"}
         .station{border-top:1px solid #ddd;margin-top:.8rem}
         .slot{margin:.5rem 0 .7rem}
         .tl{position:relative;height:1.5rem;background:#eceff1;border-radius:.2rem;margin:.2rem 0;overflow:hidden}
