@@ -275,11 +275,14 @@ public struct DayBuild {
 
         let outcomes = try await pipeline.finish()
         var made: [String: DayIndex.StationEntry] = [:]
+        // The manifests at hand (written now, or read to compare), for the day's report.
+        var manifests: [String: StationManifest] = [:]
         for ((station, _, _, _), position) in zip(stationItems, plans.indices) {
             if let entry = unchanged.kept[position], case .success(let plan) = plans[position] {
                 made[station.code] = entry
                 report.keptUnchanged.append(station.code)
                 if let manifest = previous.manifest(for: station.code) {
+                    manifests[station.code] = manifest
                     report.stations.append(.init(
                         code: station.code, name: station.name,
                         slots: manifest.slots.map { ($0.id, $0.durationMs, $0.maxMs, $0.items.count, $0.deferred) },
@@ -292,6 +295,7 @@ public struct DayBuild {
                 report.failedStations.append(station.code)
                 report.diagnostics.append(Diagnostic(.error, file: province.file, error.description))
             case .success(let (plan, manifest)):
+                manifests[station.code] = manifest
                 made[station.code] = DayIndex.StationEntry(
                     code: station.code, name: station.name,
                     district: province.district(code: station.districtCode)?.name ?? station.districtCode,
@@ -320,15 +324,23 @@ public struct DayBuild {
         var finished = report
         finished.outputFolder = dayFolder.day
         // The day as a person checks it, every station's, beside the packs.
-        let manifests = index.stations.reduce(into: [String: StationManifest]()) { manifests, entry in
+        for entry in index.stations where manifests[entry.code] == nil {
             manifests[entry.code] = try? JSONFile.read(StationManifest.self, from: staging.appendingPathComponent(entry.manifest))
         }
         let titles = stationItems.reduce(into: [String: String]()) { titles, station in
             for (bulletin, _) in station.bulletins { titles[bulletin.id] = bulletin.title }
         }
+        // The audio the day's programmes are made of, each take once (from the plans, kept
+        // stations' too, so the figure does not depend on what was rewritten).
+        let airedTakes = Set(plans.flatMap { plan in
+            (try? plan.get())?.programmes.flatMap { $0.items.flatMap(\.segment.takes) } ?? []
+        })
+        let audio = DayReport.Audio(takes: airedTakes.count,
+                                    frames: airedTakes.reduce(0) { $0 + (takes.layouts[$1]?.frames ?? 0) },
+                                    sampleRate: province.output.sampleRate, stations: stationItems.map(\.station.code))
         try JSONFile.write(DayReport.make(province: province.name, date: date.description, index: index, manifests: manifests,
                                           build: report, outcome: finished.outcome, slots: province.slots, titles: titles,
-                                          audioFor: stationItems.map(\.station.code)),
+                                          audio: audio),
                            to: staging.appendingPathComponent(DayReport.fileName))
         // What the day was made from, for the next build to compare with.
         try BuildRecord(inputs: inputs, outcome: finished.outcome.rawValue,

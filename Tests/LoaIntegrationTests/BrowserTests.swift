@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
 
-/// Issue 11: the pages work in a real browser (Debian's headless Chromium): the board and a
-/// station page render at phone width (screenshots kept in `.build/screenshots/`), the player
-/// is there, and clicking an item moves the playback position to the item's start.
+/// Issue 11: the pages work in a real browser (Debian's headless Chromium): the board, a
+/// station page and the build report render at phone width (screenshots kept in
+/// `.build/screenshots/`), the player is there, and clicking an item moves the playback
+/// position to the item's start.
 final class BrowserTests: XCTestCase {
     func testBoardAndStationPageInHeadlessChromium() async throws {
         let chromium = try XCTUnwrap(findTool("chromium", "chromium-browser"), "scripts/setup installs chromium")
@@ -25,7 +26,7 @@ final class BrowserTests: XCTestCase {
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
                       "--user-data-dir=\(profile.path)", "--no-first-run", "--window-size=412,915"]
 
-        for (name, path) in [("board", "2021-09-24/"), ("station", "2021-09-24/PD/")] {
+        for (name, path) in [("board", "2021-09-24/"), ("station", "2021-09-24/PD/"), ("report", "2021-09-24/report")] {
             let png = shots.appendingPathComponent("\(name).png")
             try? FileManager.default.removeItem(at: png)
             let result = try runTool(chromium, common + ["--screenshot=\(png.path)", server.base.absoluteString + path])

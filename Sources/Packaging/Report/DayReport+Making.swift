@@ -1,6 +1,15 @@
 import Programme
 
 extension DayReport {
+    /// The distinct takes (sentences, jingles, recordings with their pauses) the planned
+    /// programmes of `stations` are made of, and their length.
+    struct Audio {
+        var takes: Int
+        var frames: Int
+        var sampleRate: Int
+        var stations: [String]
+    }
+
     /// The report of the day whose index and manifests are `index` and `manifests` (every
     /// station of the index, built now or kept), with what `build` found.
     ///
@@ -8,9 +17,10 @@ extension DayReport {
     ///   - outcome: the build's exit status.
     ///   - slots: the province's slots, for their minimums (manifests do not carry them).
     ///   - titles: bulletin titles by id, for the bulletins the report names.
-    ///   - audioFor: the stations this build made audio for.
+    ///   - audio: the distinct takes the planned programmes are made of.
     static func make(province: String, date: String, index: DayIndex, manifests: [String: StationManifest],
-                     build: DayBuildReport, outcome: DayBuildReport.Outcome, slots: [Programme.Slot], titles: [String: String], audioFor: [String]) -> DayReport {
+                     build: DayBuildReport, outcome: DayBuildReport.Outcome, slots: [Programme.Slot], titles: [String: String],
+                     audio: Audio) -> DayReport {
         var problems: [Problem] = build.diagnostics.map {
             Problem(kind: ProblemKind.diagnostic.rawValue, severity: $0.severity.rawValue, file: $0.file, line: $0.line,
                     message: $0.message)
@@ -63,9 +73,9 @@ extension DayReport {
         let figures = Figures(stations: stations.count, programmes: programmes.count,
                               itemsAired: programmes.reduce(0) { $0 + $1.items.count },
                               airedMs: programmes.reduce(0) { $0 + $1.durationMs },
-                              distinctTakes: build.distinctTakes,
-                              distinctAudioMs: Int((build.distinctAudioSeconds * 1000).rounded()),
-                              audioFor: audioFor)
+                              distinctTakes: audio.takes,
+                              distinctAudioMs: audio.sampleRate > 0 ? Int((Double(audio.frames) * 1000 / Double(audio.sampleRate)).rounded()) : 0,
+                              audioFor: audio.stations)
         return DayReport(loaVersion: LoaVersion.current, province: province, date: date,
                          outcome: outcome == .complete ? "complete" : "partial", problems: problems,
                          figures: figures, stations: stations, titles: titles.filter { named.contains($0.key) })

@@ -94,12 +94,13 @@ public struct DayReport: Codable, Sendable, Hashable {
         public var itemsAired: Int
         /// Every programme's length added up: what the loudspeakers play in the day.
         public var airedMs: Int
-        /// Distinct takes (sentences, jingles, recordings with their pauses) made for the
-        /// stations in `audioFor`, each made once however many programmes use it.
+        /// Distinct takes (sentences, jingles, recordings with their pauses) the programmes
+        /// of the stations in `audioFor` are made of, each made once however many use it
+        /// (counted from the day's plans, so the same for a clean and an incremental build).
         public var distinctTakes: Int
         /// The length of those takes: the audio made once.
         public var distinctAudioMs: Int
-        /// The stations the distinct audio was made for (all, unless built with `--stations`).
+        /// The stations the distinct audio was counted for (all, unless built with `--stations`).
         public var audioFor: [String]
     }
 
