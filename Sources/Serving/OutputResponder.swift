@@ -80,11 +80,11 @@ struct OutputResponder: HTTPResponder {
         }
         if Self.isReport(path) {
             let day = try root.openFolder([segments[0]])
-            guard let data = try? day.read(DayReport.fileName) else {
+            // A day without a report this Loa reads (built by an older one) says how to get one.
+            guard let data = try? day.read(DayReport.fileName), let report = try? JSONFile.decode(DayReport.self, from: data) else {
                 _ = try day.read("index.json")  // no day at all: not found
                 return page(ReportPage.missing(date: segments[0]))
             }
-            let report = try JSONFile.decode(DayReport.self, from: data)
             return page(ReportPage.render(report, run: (try? day.read(BuildRun.fileName)).flatMap(BuildRun.read)))
         }
         if Self.isPackZip(segments) {

@@ -75,6 +75,11 @@ final class ReportPageTests: XCTestCase {
             XCTAssertEqual(hidden, 400)
             let (missing, _) = try await get(server, "2021-09-25/report")
             XCTAssertEqual(missing, 404)
+            // A day an older Loa built (no report): the page says how to get one.
+            try FileManager.default.removeItem(at: province.day.appendingPathComponent(DayReport.fileName))
+            let (older, olderPage) = try await get(server, "2021-09-24/report")
+            XCTAssertEqual(older, 200)
+            XCTAssertTrue(olderPage.contains("Chưa có báo cáo dựng") && olderPage.contains("loa build --force"))
         } catch {
             await server.stop()
             throw error
