@@ -324,24 +324,8 @@ public struct DayBuild {
         var finished = report
         finished.outputFolder = dayFolder.day
         // The day as a person checks it, every station's, beside the packs.
-        for entry in index.stations where manifests[entry.code] == nil {
-            manifests[entry.code] = try? JSONFile.read(StationManifest.self, from: staging.appendingPathComponent(entry.manifest))
-        }
-        let titles = stationItems.reduce(into: [String: String]()) { titles, station in
-            for (bulletin, _) in station.bulletins { titles[bulletin.id] = bulletin.title }
-        }
-        // The audio the day's programmes are made of, each take once (from the plans, kept
-        // stations' too, so the figure does not depend on what was rewritten).
-        let airedTakes = Set(plans.flatMap { plan in
-            (try? plan.get())?.programmes.flatMap { $0.items.flatMap(\.segment.takes) } ?? []
-        })
-        let audio = DayReport.Audio(takes: airedTakes.count,
-                                    frames: airedTakes.reduce(0) { $0 + (takes.layouts[$1]?.frames ?? 0) },
-                                    sampleRate: province.output.sampleRate, stations: stationItems.map(\.station.code))
-        try JSONFile.write(DayReport.make(province: province.name, date: date.description, index: index, manifests: manifests,
-                                          build: report, outcome: finished.outcome, slots: province.slots, titles: titles,
-                                          audio: audio),
-                           to: staging.appendingPathComponent(DayReport.fileName))
+        try writeReport(into: staging, index: index, manifests: manifests, province: province, plans: plans, takes: takes,
+                        bulletins: stationItems.flatMap { $0.bulletins.map(\.0) }, report: report, outcome: finished.outcome)
         // What the day was made from, for the next build to compare with.
         try BuildRecord(inputs: inputs, outcome: finished.outcome.rawValue,
                         stations: index.stations.compactMap { entry -> BuildRecord.StationPack? in
@@ -354,13 +338,7 @@ public struct DayBuild {
         Failpoint.check("index")
         endStage("packs")
         // How this build went, beside the day it made (not part of the day's bytes).
-        let counts = cache?.counted
-        try BuildRun(finished: BuildRun.clock(), stages: stages.seconds.map { .init(stage: $0.stage, seconds: $0.seconds) },
-                     built: stationItems.map(\.station.code), keptUnchanged: report.keptUnchanged,
-                     rewrittenProgrammes: report.rewrittenProgrammes, changedProgrammes: report.changedProgrammes,
-                     synthesized: report.synthesized, mastered: report.mastered,
-                     cacheLengthsFound: counts?.lengthsFound, cacheTakesFound: counts?.takesFound,
-                     cacheDamaged: counts?.damaged).write(in: staging)
+        try writeRun(into: staging, stages: stages, built: stationItems.map(\.station.code), cache: cache, report: report)
 
         try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
         report.outputFolder = dayFolder.day
