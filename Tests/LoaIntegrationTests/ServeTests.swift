@@ -212,24 +212,8 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(a.count, b.count)
 
         // In pieces: the request line, a pause, the rest.
-        let pieces = await Task.detached { () -> [UInt8] in
-            let fd = RawHTTP.connectLoopback(port: port)
-            defer { close(fd) }
-            for piece in ["GET \(target) HT", "TP/1.1\r\nHost: loa\r", "\nConnection: close\r\n\r\n"] {
-                _ = Array(piece.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                usleep(50_000)
-            }
-            var tv = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-            var answer: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-                if n <= 0 { break }
-                answer += buffer[0..<n]
-            }
-            return answer
-        }.value
+        let parts = ["GET \(target) HT", "TP/1.1\r\nHost: loa\r", "\nConnection: close\r\n\r\n"].map { Array($0.utf8) }
+        let pieces = await Task.detached { RawHTTP.exchange(port: port, pieces: parts, pause: 0.05) }.value
         XCTAssertEqual(fields(pieces), fields(a))
 
         // Plain, then one with a body (whose body looks like a request), then plain again.
