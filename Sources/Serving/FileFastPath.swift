@@ -57,6 +57,9 @@ final class FileFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         self.idleTimeout = idleTimeout
     }
 
+    /// Activity on the connection that `SmallFilePath` answered before the decoder.
+    func touch() { lastActive = .now() }
+
     // MARK: Requests in
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

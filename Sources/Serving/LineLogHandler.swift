@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import Synchronization
 
 /// `loa serve`'s log: one line per event on a file descriptor (standard error), in the
@@ -8,7 +10,10 @@ import Synchronization
 /// A request log is written thousands of times a second, so this handler does the least per
 /// line: the timestamp is made once a second (the stream handler made it per line, with
 /// `localtime` asking the file system for the time zone each time), and the line goes out
-/// in one `write(2)`, whole (no interleaving, no stdio lock shared between event loops).
+/// whole (no interleaving, no stdio lock shared between event loops). Lines logged on an
+/// event loop are gathered and written in one `write(2)` once the loop has handled what the
+/// socket gave it this turn (microseconds later: several requests' lines per write when many
+/// stations ask at once); lines from anywhere else are written at once.
 public struct LineLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
@@ -40,14 +45,21 @@ public struct LineLogHandler: LogHandler {
         line += " "
         line += event.message.description
         line += "\n"
-        line.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
+        if let loop = MultiThreadedEventLoopGroup.currentEventLoop {
+            LineBatch.add(line, descriptor: descriptor, on: loop)
+        } else {
+            line.withUTF8 { Self.write($0, to: descriptor) }
+        }
+    }
+
+    /// Writes all of `bytes` (a short write is continued; an error drops the rest).
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
         }
     }
 
@@ -66,5 +78,40 @@ public struct LineLogHandler: LogHandler {
             }
             return cached.text
         }
+    }
+}
+
+/// The lines one event loop logged this turn, written together at its end.
+private final class LineBatch: @unchecked Sendable {  // each used by its own thread only
+    private var bytes: [UInt8] = []
+    private var descriptor: Int32 = -1
+    private var scheduled = false
+
+    private static let perThread = ThreadSpecificVariable<LineBatch>()
+    /// A batch this large is written at once.
+    private static let largest = 64 * 1024
+
+    static func add(_ line: String, descriptor: Int32, on loop: any EventLoop) {
+        let batch = perThread.currentValue ?? {
+            let made = LineBatch()
+            perThread.currentValue = made
+            return made
+        }()
+        if batch.descriptor != descriptor { batch.flush() }
+        batch.descriptor = descriptor
+        batch.bytes.append(contentsOf: line.utf8)
+        if batch.bytes.count >= largest {
+            batch.flush()
+        } else if !batch.scheduled {
+            batch.scheduled = true
+            loop.assumeIsolated().execute { batch.flush() }
+        }
+    }
+
+    private func flush() {
+        scheduled = false
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { LineLogHandler.write($0, to: descriptor) }
+        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -4,8 +4,9 @@ import Logging
 import NIOCore
 import NIOHTTPTypesHTTP1
 
-/// Hummingbird's HTTP/1 connection with `FileFastPath` placed right after the HTTP decoder,
-/// so files go out from the event loop and everything else reaches the responder.
+/// Hummingbird's HTTP/1 connection with `SmallFilePath` before the HTTP decoder (the plainest
+/// requests for small files) and `FileFastPath` right after it (every other file), so files
+/// go out from the event loop and everything else reaches the responder.
 struct OutputChannel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
@@ -21,8 +22,10 @@ struct OutputChannel: ServerChildChannel {
         return http.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let pipeline = channel.pipeline.syncOperations
             let codec = try pipeline.handler(type: HTTP1ToHTTPServerCodec.self)
-            try pipeline.addHandler(FileFastPath(root: root, tags: tags, smallFiles: smallFiles, logger: requestLogger, idleTimeout: idleTimeout),
-                                    position: .before(codec))
+            let fastPath = FileFastPath(root: root, tags: tags, smallFiles: smallFiles, logger: requestLogger, idleTimeout: idleTimeout)
+            try pipeline.addHandler(fastPath, position: .before(codec))
+            try pipeline.addHandler(SmallFilePath(root: root, tags: tags, smallFiles: smallFiles, logger: requestLogger, fastPath: fastPath),
+                                    position: .first)
             return value
         }
     }

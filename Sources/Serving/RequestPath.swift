@@ -51,6 +51,27 @@ struct RequestPath: Equatable {
         return RequestPath(segments: segments, trailingSlash: trailingSlash)
     }
 
+    /// The file path a plain target names, relative to the root (`2021-09-24/PD/manifest.json`
+    /// for `/2021-09-24/PD/manifest.json`), when the target is only plain names (the rules of
+    /// `parse`, with no percent-encoding, query or trailing slash); nil for anything else,
+    /// which `parse` then judges. Made without splitting: it runs for nearly every request.
+    static func plainFilePath(_ target: String) -> Substring? {
+        var bytes = target.utf8[...]
+        guard bytes.count <= maxLength, bytes.popFirst() == UInt8(ascii: "/"), !bytes.isEmpty else { return nil }
+        var nameLength = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                guard nameLength > 0 else { return nil }
+                nameLength = 0
+            } else {
+                guard isServedByte(byte), nameLength < 255, nameLength > 0 || byte != UInt8(ascii: ".") else { return nil }
+                nameLength += 1
+            }
+        }
+        guard nameLength > 0 else { return nil }
+        return Substring(bytes)
+    }
+
     /// ASCII letters, digits, `-`, `_` and `.`.
     private static func isServedByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)

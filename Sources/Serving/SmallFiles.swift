@@ -19,6 +19,23 @@ final class SmallFiles: Sendable {
         /// Every header of the answer except `Date`.
         let headers: HTTPHeaders
         let body: ByteBuffer
+        /// The same as HTTP/1.1 bytes: the status line and those headers, each line ended,
+        /// for `SmallFilePath` to add the `Date` and the blank line to.
+        let head: ByteBuffer
+
+        init(headers: HTTPHeaders, body: ByteBuffer) {
+            self.headers = headers
+            self.body = body
+            var head = ByteBuffer()
+            head.writeStaticString("HTTP/1.1 200 OK\r\n")
+            for (name, value) in headers {
+                head.writeString(name)
+                head.writeStaticString(": ")
+                head.writeString(value)
+                head.writeStaticString("\r\n")
+            }
+            self.head = head
+        }
     }
 
     private let table = Mutex<(entries: [FileIdentity: Entry], bytes: Int)>(([:], 0))

@@ -67,12 +67,21 @@ enum RawHTTP {
     /// Sends `request` and returns everything the server answers until it closes or
     /// `timeout` passes.
     static func exchange(port: Int, _ request: [UInt8], timeout: Double = 5) -> [UInt8] {
+        exchange(port: port, pieces: [request], timeout: timeout)
+    }
+
+    /// Sends `pieces` one after another, `pause` seconds apart (a request that arrives in
+    /// parts), and returns everything the server answers until it closes or `timeout` passes.
+    static func exchange(port: Int, pieces: [[UInt8]], pause: Double = 0, timeout: Double = 5) -> [UInt8] {
         let fd = connectLoopback(port: port)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        for (number, piece) in pieces.enumerated() {
+            if number > 0, pause > 0 { usleep(UInt32(pause * 1e6)) }
+            _ = piece.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

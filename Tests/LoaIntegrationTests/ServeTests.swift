@@ -185,6 +185,58 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(lowered.components(separatedBy: "http/1.1 200 ok\r\n").count - 1, 4)
     }
 
+    /// The plainest requests are answered before the HTTP decoder (`SmallFilePath`); the
+    /// answer is the one the HTTP stack gives (same status, headers and body), a head that
+    /// comes in pieces is waited for, and anything not plain goes on to the decoder intact:
+    /// a request with a body is not read as two requests, and later plain requests on that
+    /// connection still come back in order.
+    func testPlainRequestsBeforeTheDecoderAnswerAsTheHTTPStackDoes() async throws {
+        let port = server.port
+        func fields(_ answer: [UInt8]) -> [String] {
+            let text = String(decoding: answer, as: UTF8.self)
+            let head = text.components(separatedBy: "\r\n\r\n")[0]
+            return head.components(separatedBy: "\r\n").filter { !$0.lowercased().hasPrefix("date:") }.sorted()
+        }
+        let target = "/2021-09-24/PD/manifest.json"
+        let plain = "GET \(target) HTTP/1.1\r\nHost: loa\r\nUser-Agent: loa-fetch\r\nConnection: close\r\n\r\n"
+        // A condition the file path ignores sends the request through the decoder.
+        let decoded = "GET \(target) HTTP/1.1\r\nHost: loa\r\nIf-Modified-Since: x\r\nConnection: close\r\n\r\n"
+        let (a, b) = await Task.detached {
+            (RawHTTP.exchange(port: port, Array(plain.utf8)), RawHTTP.exchange(port: port, Array(decoded.utf8)))
+        }.value
+        XCTAssertEqual(RawHTTP.statusCode(a), 200)
+        XCTAssertEqual(fields(a), fields(b))
+        XCTAssertTrue(fields(a).contains("Connection: close"))
+        let onDisk = try Data(contentsOf: province.output.appendingPathComponent(String(target.dropFirst())))
+        XCTAssertEqual(Data(a.suffix(onDisk.count)), onDisk)
+        XCTAssertEqual(a.count, b.count)
+
+        // In pieces: the request line, a pause, the rest.
+        let parts = ["GET \(target) HT", "TP/1.1\r\nHost: loa\r", "\nConnection: close\r\n\r\n"].map { Array($0.utf8) }
+        let pieces = await Task.detached { RawHTTP.exchange(port: port, pieces: parts, pause: 0.05) }.value
+        XCTAssertEqual(fields(pieces), fields(a))
+
+        // Plain, then one with a body (whose body looks like a request), then plain again.
+        let smuggled = "GET /2021-09-24/PD/SHA256SUMS HTTP/1.1\r\nHost: loa\r\n\r\n"
+        let text = "GET \(target) HTTP/1.1\r\nHost: loa\r\n\r\n"
+            + "GET /2021-09-24/PD/manifest.json.minisig HTTP/1.1\r\nHost: loa\r\nContent-Length: \(smuggled.utf8.count)\r\n\r\n" + smuggled
+            + "GET /2021-09-24/ HTTP/1.1\r\nHost: loa\r\nConnection: close\r\n\r\n"
+        let answer = await Task.detached { RawHTTP.exchange(port: port, Array(text.utf8), timeout: 8) }.value
+        let lowered = String(decoding: answer, as: UTF8.self).lowercased()
+        let types = lowered.components(separatedBy: "\r\ncontent-type: ").dropFirst().map { $0.components(separatedBy: "\r\n")[0] }
+        XCTAssertEqual(types, ["application/json", "text/plain; charset=utf-8", "text/html; charset=utf-8"],
+                       "three answers in order; the body was not taken for a request")
+
+        // Not plain: a lower-case method, a folded header, two Hosts: the HTTP stack judges them.
+        for odd in ["get \(target) HTTP/1.1\r\nHost: loa\r\n\r\n",
+                    "GET \(target) HTTP/1.1\r\nHost: loa\r\nX-A: b\r\n c\r\n\r\n",
+                    "GET \(target) HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"] {
+            let status = await Task.detached { RawHTTP.statusCode(RawHTTP.exchange(port: port, Array((odd).utf8), timeout: 3)) }.value
+            XCTAssertNotEqual(status, 500, odd)
+        }
+        XCTAssertEqual(RawHTTP.status(port: port, target: target), 200, "still serving")
+    }
+
     /// An HTTP/1.0 client that asks to keep the connection is told it is kept (1.0 closes
     /// otherwise) and gets its next answer on it; one that does not ask is closed.
     func testHTTP10KeepAliveIsAnsweredAsAsked() async throws {
