@@ -1,7 +1,8 @@
 import Packaging
 
 /// `/<date>/`: the day's board for the department: problems first, then every station ×
-/// slot with the programme's length against the slot, deferred and not-aired bulletins.
+/// slot with the programme's length against the slot, deferred and not-aired bulletins; a
+/// link to the day's build report (`ReportPage`) for the time lines and the build's figures.
 enum BoardPage {
     static func render(index: DayIndex, manifests: [String: StationManifest]) -> String {
         var slotIDs: [String] = []

@@ -1,7 +1,8 @@
 import Packaging
 
-/// `/`: the days in the output, newest first, each linking to its board; and, when `loa watch`
-/// runs on this output, what it did lately and the problems with the files dropped, problems first.
+/// `/`: the days in the output, newest first, each linking to its board and its build report;
+/// and, when `loa watch` runs on this output, what it did lately and the problems with the
+/// files dropped, problems first.
 enum DaysPage {
     static func render(days: [(date: String, stations: Int, key: String?)], watch: WatchStatus? = nil) -> String {
         let rows = days.map { day in
@@ -13,7 +14,7 @@ enum DaysPage {
             <h1>Chương trình phát thanh cho các đài cấp xã</h1>
             <p class="muted">Các đài tải bản tin đã ký về bằng <code>loa fetch</code>; trang này để cán bộ xem và nghe.</p>
             \(watch.map(watchSection) ?? "")
-            \(days.isEmpty ? "<p>Chưa có ngày nào được dựng.</p>" : "<div class=\"scroll\"><table><thead><tr><th>Ngày</th><th>Số đài</th><th>Chữ ký</th><th>Báo cáo dựng</th></tr></thead><tbody>\n\(rows)\n</tbody></table></div>")
+            \(days.isEmpty ? "<p>Chưa có ngày nào được dựng.</p>" : "<div class=\"scroll\"><table><thead><tr><th>Ngày</th><th>Số đài</th><th>Chữ ký</th><th>Báo cáo</th></tr></thead><tbody>\n\(rows)\n</tbody></table></div>")
             """
         return HTML.page(title: "Loa — các ngày phát", body: body)
     }
