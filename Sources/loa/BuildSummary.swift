@@ -48,6 +48,9 @@ enum BuildSummary {
             Swift.print(line)
         }
         for notice in report.notices { Swift.print("note: \(notice)") }
+        if let folder = report.outputFolder, report.stopped == nil {
+            Swift.print("report: \(folder.appendingPathComponent(DayReport.fileName).path) (with loa serve: /\(date)/report)")
+        }
 
         if report.outputFolder != nil, let key = report.signingKey {
             Swift.print(key == PackSeal.unsignedName
