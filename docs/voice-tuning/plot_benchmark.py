@@ -43,8 +43,8 @@ def main(out, specs):
                 if val is not None and not (v == "espeak-vi" and j > 0):
                     xs.append(i + (j - (len(states) - 1) / 2) * w if v != "espeak-vi" else i)
                     ys.append(val)
-            colors = ["0.6" if x == 0 else f"C{j}" for x in xs]
-            ax.bar(xs, ys, w, color=colors, label=label)
+            ax.bar([x for x in xs if x != 0], [y for x, y in zip(xs, ys) if x != 0], w, color=f"C{j}", label=label)
+            ax.bar([x for x in xs if x == 0], [y for x, y in zip(xs, ys) if x == 0], w, color="0.6")
             for x, y in zip(xs, ys):
                 ax.text(x, y + 0.01, f"{y:.2f}", ha="center", fontsize=5.5, rotation=90)
         ax.set_xticks(range(len(VOICES)))
