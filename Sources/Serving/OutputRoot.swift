@@ -52,6 +52,20 @@ struct OutputRoot: Sendable {
         return try folder.openFile(name)
     }
 
+    /// The identity of the regular file at `path` (plain names joined by `/`), from one
+    /// `fstatat` without opening it; nil when it is not a regular file there.
+    ///
+    /// Not confined: the walk follows a folder that is a symbolic link. So it only confirms
+    /// that a path still leads to the file opened confined at it before (`SmallFiles.known`);
+    /// a path leading anywhere else is opened confined as usual.
+    func identity(plainPath path: Substring) -> FileIdentity? {
+        guard let root else { return nil }
+        var info = stat()
+        let found = String(path).withCString { fstatat(root.descriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }
+        guard found == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileIdentity(info)
+    }
+
     /// Opens the regular file at `path`, plain names joined by `/` (`RequestPath.plainFilePath`).
     func openFile(plainPath path: Substring) throws -> OpenFile {
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? String(path)
@@ -163,10 +177,7 @@ final class OpenFile: @unchecked Sendable {
 
     /// Identity of the file's content: Loa never rewrites a file in place, so device, inode,
     /// size and modification time name one content.
-    var identity: FileIdentity {
-        FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
+    var identity: FileIdentity { FileIdentity(info) }
 
     /// Reads `count` bytes at `offset` (fewer only at the end of the file).
     func read(at offset: Int, count: Int) throws -> [UInt8] {
@@ -190,4 +201,11 @@ struct FileIdentity: Hashable, Sendable {
     var inode: UInt64
     var size: Int64
     var modified: Int64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
 }

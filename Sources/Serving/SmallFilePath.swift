@@ -85,8 +85,7 @@ final class SmallFilePath: ChannelDuplexHandler, RemovableChannelHandler {
     private func answer(_ request: PlainFileRequest, context: ChannelHandlerContext) -> Bool {
         let started = ContinuousClock.now
         guard let path = RequestPath.plainFilePath(request.target), !path.hasSuffix(".zip"),
-              let file = try? root.openFile(plainPath: path),
-              let ready = smallFiles.entry(for: file, tags: tags)
+              let ready = prepared(path)
         else { return false }
         var head = context.channel.allocator.buffer(capacity: ready.head.readableBytes + 64)
         head.writeImmutableBuffer(ready.head)
@@ -106,6 +105,18 @@ final class SmallFilePath: ChannelDuplexHandler, RemovableChannelHandler {
     /// Nothing read this turn went on: the handlers behind have nothing to complete.
     func channelReadComplete(context: ChannelHandlerContext) {
         if handingOn { context.fireChannelReadComplete() }
+    }
+
+    /// The prepared answer for the file at `path`: the one made when the file was opened
+    /// confined at this path, if the path still leads to the same file (one `fstatat`: a day
+    /// swapped in has new identities), else made now from the file opened confined beneath
+    /// the root; nil when it is not a small regular file there.
+    private func prepared(_ path: Substring) -> SmallFiles.Entry? {
+        if let identity = root.identity(plainPath: path), let known = smallFiles.known(path: path, identity: identity) {
+            return known
+        }
+        guard let file = try? root.openFile(plainPath: path) else { return nil }
+        return smallFiles.entry(for: file, tags: tags, openedAt: path)
     }
 
     // MARK: Back-pressure: a client that sends requests without reading answers is not read.

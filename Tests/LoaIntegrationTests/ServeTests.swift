@@ -125,6 +125,32 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(RawHTTP.status(port: server.port, target: "/2021-09-24/PD/manifest.json"), 200, "still serving")
     }
 
+    /// Small files answered from memory are found by the path they were opened at only while
+    /// that path still leads to the same file: a symbolic link to a file already served, and
+    /// a day's folder replaced by a link leading out of the root, are refused as ever.
+    func testAnswersHeldInMemoryNeverOpenAWayAround() async throws {
+        let port = server.port
+        let day = province.day
+        XCTAssertEqual(RawHTTP.status(port: port, target: "/2021-09-24/PD/manifest.json"), 200)
+        try FileManager.default.createSymbolicLink(at: day.appendingPathComponent("XX"), withDestinationURL: day.appendingPathComponent("PD"))
+        try FileManager.default.createSymbolicLink(at: day.appendingPathComponent("PD/same.json"),
+                                                   withDestinationURL: day.appendingPathComponent("PD/manifest.json"))
+        XCTAssertEqual(RawHTTP.status(port: port, target: "/2021-09-24/XX/manifest.json"), 404)
+        XCTAssertEqual(RawHTTP.status(port: port, target: "/2021-09-24/PD/same.json"), 404)
+
+        // PD replaced by a link to a folder outside the root holding a file of the same name.
+        let outside = province.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("do not serve".utf8).write(to: outside.appendingPathComponent("manifest.json"))
+        try FileManager.default.moveItem(at: day.appendingPathComponent("PD"), to: day.appendingPathComponent("PD-old"))
+        try FileManager.default.createSymbolicLink(at: day.appendingPathComponent("PD"), withDestinationURL: outside)
+        let answer = await Task.detached {
+            RawHTTP.exchange(port: port, Array("GET /2021-09-24/PD/manifest.json HTTP/1.1\r\nHost: loa\r\nConnection: close\r\n\r\n".utf8))
+        }.value
+        XCTAssertEqual(RawHTTP.statusCode(answer), 404)
+        XCTAssertFalse(String(decoding: answer, as: UTF8.self).contains("do not serve"))
+    }
+
     func testRandomRequestLinesNeverBreakTheServer() async throws {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["/", "..", "%2e", "%", "?", "#", "\\", "2021-09-24", "PD", "manifest.json", ".", "//", "%00", "é", " ", "\t", "*", "%zz"]
