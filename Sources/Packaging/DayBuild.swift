@@ -330,7 +330,7 @@ public struct DayBuild {
         Failpoint.check("index")
         endStage("packs")
 
-        try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
+        try Interruption.shared.swapIn(staging) { try dayFolder.swapInDeletingOldDayLater(staging) }
         report.outputFolder = dayFolder.day
         endStage("swap")
     }
