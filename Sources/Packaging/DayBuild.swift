@@ -240,9 +240,14 @@ public struct DayBuild {
         // core. Joining MP3 takes is disk work: one writer keeps up. WAV masters are eight
         // times the bytes, each hashed as it is written: a writer per core, so one hashes
         // while another's direct write is with the disk.
-        // A rebuild of a day (most takes from the cache, little to master) is all packs:
-        // a writer per core then too.
-        let writers = keepsSound || previousRecord != nil ? ProcessInfo.processInfo.activeProcessorCount : 1
+        // A rebuild of a day (most takes from the cache, little to master) is all packs, and
+        // the disk is its limit: two writers per core, so that while one hashes and copies
+        // its next megabyte the others' direct writes keep the disk busy (one word changed
+        // province-wide, 4.2 GB of MP3: 11.6–15.0 s with two writers, 6.8–11.1 s with four).
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // (Not for programmes rendered whole: each writer holds a whole programme's sound.)
+        let rebuild = previousRecord != nil && options.assembly == .segments
+        let writers = rebuild ? 2 * cores : keepsSound || previousRecord != nil ? cores : 1
         let pipeline = PackPipeline(writer: writer, staging: staging, writers: writers)
         pipeline.counter = progress?.packs
         progress?.packs.expect(stationItems.count)
@@ -340,7 +345,7 @@ public struct DayBuild {
         // How this build went, beside the day it made (not part of the day's bytes).
         try writeRun(into: staging, stages: stages, built: stationItems.map(\.station.code), cache: cache, report: report)
 
-        try Interruption.shared.swapIn(staging) { try dayFolder.swapIn(staging) }
+        try Interruption.shared.swapIn(staging) { try dayFolder.swapInDeletingOldDayLater(staging) }
         report.outputFolder = dayFolder.day
         endStage("swap")
     }

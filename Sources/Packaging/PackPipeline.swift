@@ -8,7 +8,9 @@ import Programme
 /// after the mastering they added 5–6 s to a province build, written beside it they cost
 /// the mastering only the hashing. One writer is enough to keep up, and leaves the
 /// cores to the mastering; programmes rendered whole (WAV masters, measured whole; the
-/// benchmark's baseline, encoded whole) are CPU work, and get a writer per core. Stations are handed over in
+/// benchmark's baseline, encoded whole) are CPU work, and get a writer per core. A rebuild
+/// from the take cache has almost nothing to master and waits on the disk: two writers per
+/// core keep several direct writes in flight. Stations are handed over in
 /// batches with a copy of the take store as it then is (copy on write: the takes' audio
 /// is shared, not copied).
 final class PackPipeline: @unchecked Sendable {

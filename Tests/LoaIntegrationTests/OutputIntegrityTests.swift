@@ -142,6 +142,46 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: province.output.path) == [TinyProvince.date.description])
     }
 
+    /// The names in `output` once no superseded day is left (waiting up to 30 s for the
+    /// background removers).
+    func namesOnceSupersededDaysAreGone(in output: URL) -> [String] {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !SupersededDays.leftovers(in: output).isEmpty {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).sorted()
+    }
+
+    @Test func theReplacedDayIsSetAsideHiddenAndDeletedInTheBackground() async throws {
+        let province = try TinyProvince.make()
+        defer { try? FileManager.default.removeItem(at: province.root) }
+        #expect(await build(province, "a").outcome == .complete)
+        let dayA = contents(of: province.day)
+        #expect(await build(province, "b").outcome == .complete)
+        // The new day is in place the moment the build returns; the old one is nowhere a
+        // station could see it (hidden names only), and soon gone.
+        #expect(contents(of: province.day) != dayA)
+        #expect(DayVerification.problems(in: province.day).isEmpty)
+        let visible = try FileManager.default.contentsOfDirectory(atPath: province.output.path).filter { !$0.hasPrefix(".") }
+        #expect(visible == [TinyProvince.date.description])
+        #expect(namesOnceSupersededDaysAreGone(in: province.output).filter { !$0.hasSuffix(".lock") }
+                == [TinyProvince.date.description])
+    }
+
+    @Test func aSupersededDayAKilledRemoverLeftGoesWithTheNextBuild() async throws {
+        let province = try TinyProvince.make()
+        defer { try? FileManager.default.removeItem(at: province.root) }
+        #expect(await build(province, "a").outcome == .complete)
+        // What a remover killed half-way leaves: a hidden folder with some of an old day.
+        let left = SupersededDays.newName(for: TinyProvince.date.description, in: province.output)
+        try FileManager.default.createDirectory(at: left.appendingPathComponent("PD"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: left.appendingPathComponent("PD/sang.mp3"))
+        #expect(await build(province, "b").outcome == .complete)
+        #expect(namesOnceSupersededDaysAreGone(in: province.output).filter { !$0.hasSuffix(".lock") }
+                == [TinyProvince.date.description])
+        #expect(DayVerification.problems(in: province.day).isEmpty)
+    }
+
     @Test func aStationsFilesDependOnlyOnItsOwnInputs() async throws {
         let output = try SampleBuild.scratch()
         defer { try? FileManager.default.removeItem(at: output) }
@@ -201,10 +241,11 @@ import Testing
             #expect(status == 128 + SIGKILL, "LOA_KILL_AT=\(point)")
             check("at \(point)")
         }
-        // The next build clears what the killed ones left.
+        // The next build clears what the killed ones left (the day it replaced goes in the
+        // background, moments later).
         #expect(try LoaProcess.run(province.arguments("b")) == 0)
         #expect(contents(of: province.day) == dayB)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: province.output.path).filter { !$0.hasSuffix(".lock") }
+        #expect(namesOnceSupersededDaysAreGone(in: province.output).filter { !$0.hasSuffix(".lock") }
                 == [TinyProvince.date.description])
         let after = contents(of: province.root).filter { $0.key.hasPrefix("Bulletins") }
         #expect(after == bulletinsBefore.filter { $0.key.hasPrefix("Bulletins") })

@@ -10,7 +10,9 @@ import Glibc
 /// the day with one `renameat2(RENAME_EXCHANGE)`: a station sees the old day or the new one,
 /// never a mix, and a kill at any moment leaves a complete day. Where the file system cannot
 /// exchange, the old day is renamed aside first and put back by the next build if a crash
-/// came between the two renames. Only a build holding the `OutputLock` uses these.
+/// came between the two renames. The replaced day is then deleted (`swapIn`) or, for a
+/// build, renamed aside as a superseded day and deleted in the background (`SupersededDays`).
+/// Only a build holding the `OutputLock` uses these.
 public struct DayFolder {
     let output: URL
     let date: CalendarDate
@@ -38,9 +40,11 @@ public struct DayFolder {
     }
 
     /// Clears what crashed builds left: a day set aside and not put back is put back, and
-    /// staging folders and days set aside are removed. Called under the lock, so none of them
-    /// belongs to a running build.
+    /// staging folders and days set aside are removed; superseded days a remover did not
+    /// finish are handed to a new one (`SupersededDays`). Called under the lock, so none of
+    /// them belongs to a running build.
     public func recover() {
+        SupersededDays.removeInBackground(SupersededDays.leftovers(in: output))
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: aside.path) {
             if fileManager.fileExists(atPath: day.path) {
@@ -58,6 +62,29 @@ public struct DayFolder {
     /// Puts `staging` in place of the day, in one step where the file system allows, then
     /// removes the old day (after the swap, so a kill there only leaves litter for `recover`).
     public func swapIn(_ staging: URL) throws {
+        try exchange(staging)
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Puts `staging` in place of the day like `swapIn`, but does not wait for the old day to
+    /// be deleted: it is renamed aside as a superseded day (hidden, never served) and deleted
+    /// in the background (`SupersededDays`). What a build does: deleting a province's old day
+    /// took seconds of its wall time.
+    public func swapInDeletingOldDayLater(_ staging: URL) throws {
+        try exchange(staging)
+        guard FileManager.default.fileExists(atPath: staging.path) else { return }
+        let superseded = SupersededDays.newName(for: date.description, in: output)
+        // A kill before this rename leaves the old day as a staging folder, which `recover`
+        // removes; where the rename fails, it is removed here, as `swapIn` would.
+        guard rename(staging.path, superseded.path) == 0 else {
+            try? FileManager.default.removeItem(at: staging)
+            return
+        }
+        SupersededDays.removeInBackground([superseded])
+    }
+
+    /// Puts `staging` in place of the day; afterwards `staging` holds the old day, if there was one.
+    private func exchange(_ staging: URL) throws {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: day.path) {
             guard rename(staging.path, day.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -75,7 +102,6 @@ public struct DayFolder {
             _ = rename(aside.path, staging.path)
         }
         Self.syncFolder(output)
-        try? fileManager.removeItem(at: staging)
     }
 
     /// `renameat2(from, to, RENAME_EXCHANGE)`: both paths exist before and after, their
