@@ -11,7 +11,8 @@ import NIOHTTPTypesHTTP1
 /// Almost every request a station makes is for a file, and answering those through the
 /// responder costs a task, several hops through async streams and a copy of every byte
 /// through user space; this handler sits in the channel pipeline just after the HTTP
-/// decoder and answers them directly. Everything else (pages, pack zips, errors, other
+/// decoder and answers them directly (the plainest, for small files, were answered even
+/// before the decoder, by `SmallFilePath`; what reaches this one is everything else). Everything else (pages, pack zips, errors, other
 /// methods, anything it cannot open) goes on unchanged to Hummingbird's responder. While
 /// a request handed on is unanswered, later requests on the connection follow it, so
 /// pipelined responses keep their order.
