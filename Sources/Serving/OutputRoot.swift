@@ -68,12 +68,7 @@ struct OutputRoot: Sendable {
 
     /// Opens the regular file at `path`, plain names joined by `/` (`RequestPath.plainFilePath`).
     func openFile(plainPath path: Substring) throws -> OpenFile {
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? String(path)
-        if let root, let fd = Self.openBeneath(root.descriptor, String(path)) {
-            guard fd >= 0 else { throw OutputRoot.Failure.notFound }
-            return try OpenFile(checking: fd, name: name)
-        }
-        return try openFile(path.split(separator: "/").map(String.init))
+        try openFile(path.split(separator: "/").map(String.init))
     }
 
     #if os(Linux)
