@@ -288,6 +288,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: province.output.path).filter { $0.hasSuffix(".partial") }.isEmpty)
     }
 
+    /// The race behind a staging folder once left by Ctrl-C on a loaded machine: the build's
+    /// other threads kept creating files while the folder was deleted, so its last `rmdir`
+    /// failed. Here a writer creates files in it as fast as it can while it is removed.
+    @Test func aStagingFolderStillBeingWrittenIsRemovedWhole() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("loa-interrupt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        for round in 0..<20 {
+            let staging = try DayFolder(output: output, date: TinyProvince.date).makeStaging()
+            let stop = StopFlag()
+            let writer = Thread {
+                var serial = 0
+                while !stop.isSet {
+                    serial += 1
+                    FileManager.default.createFile(atPath: staging.appendingPathComponent("take-\(serial).wav").path,
+                                                   contents: Data(count: 64))
+                }
+            }
+            writer.start()
+            while ((try? FileManager.default.contentsOfDirectory(atPath: staging.path))?.count ?? 0) < 50 {
+                Thread.sleep(forTimeInterval: 0.001)
+            }
+            Interruption.remove(staging)
+            stop.set()
+            Thread.sleep(forTimeInterval: 0.01)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty, "round \(round)")
+        }
+    }
+
     @Test func noFormatsIsAUsageErrorBeforeAnyWork() throws {
         let province = try TinyProvince.make()
         defer { try? FileManager.default.removeItem(at: province.root) }
@@ -296,4 +325,12 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: province.output.path))
     }
+}
+
+/// A flag one thread sets and another polls.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
