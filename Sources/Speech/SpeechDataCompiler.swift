@@ -49,14 +49,20 @@ public enum SpeechDataCompiler {
     }
 
     /// SHA-256 over every file's path and bytes (sorted by path) and the engine version.
+    ///
+    /// The folder is listed through any symbolic link to it: Foundation lists no paths
+    /// under a link, so a linked `Voices/espeak-ng` once hashed as "no files", whatever it
+    /// held, and was given whichever data had first been compiled under that key.
     static func sourceKey(_ source: URL, engineVersion: String) throws -> String {
-        guard let paths = FileManager.default.subpaths(atPath: source.path) else {
-            throw SpeechError.initializationFailed("\(source.path) cannot be read; expected Loa's espeak-ng sources")
+        let folder = source.resolvingSymlinksInPath()
+        guard let paths = FileManager.default.subpaths(atPath: folder.path),
+              paths.contains("phsource/phonemes") else {
+            throw SpeechError.initializationFailed("\(source.path) cannot be read or has no phsource/phonemes; expected Loa's espeak-ng sources")
         }
         var hash = SHA256()
         hash.update(data: Data("libespeak-ng \(engineVersion)\n".utf8))
         for path in paths.sorted() {
-            let url = source.appendingPathComponent(path)
+            let url = folder.appendingPathComponent(path)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             hash.update(data: Data("\(path)\n".utf8))

@@ -58,6 +58,24 @@ struct SpeechDataTests {
         #expect(try Self.files(real) == before, "nothing written into the sources")
     }
 
+    /// Sources behind a link are keyed by what they hold: a change made through the link
+    /// is compiled again, and the link and the folder it names get the same data. (The key
+    /// once saw no files behind a link, so every linked folder shared one stale compile.)
+    @Test func sourcesBehindASymbolicLinkAreKeyedByTheirContent() async throws {
+        let version = try await SpeechEngine.shared.engineVersion()
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("sources"), link = folder.appendingPathComponent("espeak-ng")
+        try FileManager.default.copyItem(at: Self.source, to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let direct = try SpeechDataCompiler.sourceKey(real, engineVersion: version)
+        #expect(try SpeechDataCompiler.sourceKey(link, engineVersion: version) == direct)
+        let list = real.appendingPathComponent("dictsource/vi_list")
+        try (String(contentsOf: list, encoding: .utf8) + "\nba\tb'on2\n").write(to: list, atomically: true, encoding: .utf8)
+        #expect(try SpeechDataCompiler.sourceKey(link, engineVersion: version) != direct)
+        #expect(throws: SpeechError.self) { try SpeechDataCompiler.sourceKey(folder.appendingPathComponent("none"), engineVersion: version) }
+    }
+
     @Test func aChangedSourceIsCompiledAgain() async throws {
         let version = try await SpeechEngine.shared.engineVersion()
         let cache = try Self.scratch(), copy = try Self.scratch().appendingPathComponent("espeak-ng")
