@@ -6,11 +6,12 @@ several states of Loa's speech data, from bench/intelligibility results.json fil
 Each LABEL is one bar per voice: the cells of systems `espeak-vi`, `bac`, `trung`, `nam`
 (or `bac-stock`, ... with `:-stock`) on the held-out set. A voice missing from a file gets
 no bar. Needs matplotlib (not in the benchmark's venv: `pip install matplotlib`).
-Round 4 (29 November 2026):
+Round 7 (29 November 2026), from bench/intelligibility:
 
     python3 docs/voice-tuning/plot_benchmark.py docs/voice-tuning/benchmark-heldout.png \\
         "stock data=work/results-heldout-final.json:-stock" \\
-        "round 3=work/results-heldout-round3.json" "round 4=work/results-heldout-round4.json"
+        "round 3=work/results-heldout-round3.json" "round 4=work/results-heldout-round4.json" \\
+        "round 7=work/results-heldout-round7.json"
 """
 import json, sys
 import matplotlib
