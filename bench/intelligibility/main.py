@@ -33,6 +33,7 @@ import jiwer
 import conditions
 import report
 import score
+import significance
 import systems as systems_mod
 import transcribe
 import vietnamese
@@ -369,6 +370,7 @@ def main(argv: list[str]) -> int:
         if s == confusion_set:
             conf_by_system.setdefault(sys, score.Confusions()).merge(conf)
     ratio_rows = report.ratios(cells, args.baseline, "heldout")
+    diffs = significance.differences(rows, args.baseline)
     timing["scoring_s"] = round(time.monotonic() - t, 1)
     timing["total_s"] = round(time.monotonic() - start, 1)
 
@@ -388,6 +390,7 @@ def main(argv: list[str]) -> int:
         "sets": {s: {"sentences": len(v), "spoken": v} for s, v in refs.items()},
         "cells": cells,
         "ratios_heldout": ratio_rows,
+        "differences": diffs,
         "confusions_pooled": {sys: {"set": confusion_set,
                                     **{c: conf.top(c, 20) for c in score.CATEGORIES}}
                               for sys, conf in conf_by_system.items()},
@@ -402,6 +405,8 @@ def main(argv: list[str]) -> int:
     print()
     print(report.ratio_table(ratio_rows, args.baseline, default_voice(),
                              [r for r in recs if r in ready and r not in errors], conds))
+    print()
+    print(significance.table(diffs, args.baseline))
     for sys in names:
         if sys in conf_by_system:
             print()

@@ -58,5 +58,19 @@ figures, conf = score.score(["xin chào"], [""])
 check("empty hyp wer", figures["wer"], 1.0)
 check("deletion", conf.top("syllables", 1)[0]["heard"], [["∅", 1]])
 
+# Paired bootstrap: a system against itself differs by exactly nothing; one that gets every
+# sentence right against one that gets some wrong is better with an interval below zero.
+import numpy as np
+import significance
+lengths = np.array([20.0, 30.0, 25.0, 40.0, 35.0, 22.0])
+some_wrong = np.array([4.0, 9.0, 0.0, 12.0, 7.0, 5.0])
+same = significance.paired(some_wrong, some_wrong, lengths)
+check("bootstrap same", (same["diff"], same["diff_ci"], same["ratio"]), (0.0, [0.0, 0.0], 1.0))
+better = significance.paired(np.zeros(6), some_wrong, lengths)
+check("bootstrap better", better["diff_ci"][1] < 0 and better["cer"] == 0.0, True)
+check("bootstrap deterministic", significance.paired(np.zeros(6), some_wrong, lengths), better)
+edits, lens = significance.sentence_counts(["hai mươi lăm độ"], ["hai mười lăm độ"])
+check("sentence counts", (edits.tolist(), lens.tolist()), ([1.0], [15.0]))
+
 print(f"{checks - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

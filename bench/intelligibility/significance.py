@@ -1,0 +1,100 @@
+"""How sure a difference between two systems is: paired bootstrap over sentences.
+
+Why: a tuning step compares a candidate with the current voice on the same sentences,
+and the recognizers move a cell by a few hundredths on speech that hardly changed (three
+loudspeaker gains on the 62-sentence tune set were not confirmed on the held-out set in
+rounds 7 and 8). Whether a difference is more than that is a statistical question, so it
+gets a statistical answer instead of a rule of thumb.
+
+Method: for each cell (recognizer x condition x set) the two systems' per-sentence
+character edits and reference lengths are paired by sentence; sentences are resampled
+with replacement (the same draw for both systems) and the corpus-level CER difference
+and ratio computed for each resample. The 2.5th and 97.5th percentiles give a 95%
+interval. Sentences, not characters, are resampled because errors within a sentence are
+not independent (a misheard syllable drags its neighbours). The generator is seeded, so
+the same transcripts always give the same intervals.
+"""
+
+from __future__ import annotations
+
+import jiwer
+import numpy as np
+
+RESAMPLES = 4000
+SEED = 20261130
+
+
+def sentence_counts(refs: list[str], hyps: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence: character edits (substitutions + deletions + insertions) and the
+    reference length in characters, as jiwer counts them for the corpus CER."""
+    edits, lengths = [], []
+    for r, h in zip(refs, hyps):
+        c = jiwer.process_characters([r], [h])
+        edits.append(c.substitutions + c.deletions + c.insertions)
+        lengths.append(c.hits + c.substitutions + c.deletions)
+    return np.array(edits, dtype=float), np.array(lengths, dtype=float)
+
+
+def paired(edits_a: np.ndarray, edits_b: np.ndarray, lengths: np.ndarray) -> dict:
+    """CER of a and b on the same sentences (same references), their difference a - b and
+    ratio a / b, each with a 95% paired-bootstrap interval."""
+    n = len(lengths)
+    rng = np.random.default_rng(SEED)
+    idx = rng.integers(0, n, size=(RESAMPLES, n))
+    ref = lengths[idx].sum(axis=1)
+    cer_a = edits_a[idx].sum(axis=1) / ref
+    cer_b = edits_b[idx].sum(axis=1) / ref
+    diff = cer_a - cer_b
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(cer_b > 0, cer_a / cer_b, np.nan)
+    a, b = edits_a.sum() / lengths.sum(), edits_b.sum() / lengths.sum()
+    lo, hi = np.percentile(diff, [2.5, 97.5])
+    rlo, rhi = np.nanpercentile(ratio, [2.5, 97.5])
+    return {"cer": round(float(a), 4), "baseline_cer": round(float(b), 4),
+            "diff": round(float(a - b), 4), "diff_ci": [round(float(lo), 4), round(float(hi), 4)],
+            "ratio": round(float(a / b), 3) if b > 0 else None,
+            "ratio_ci": [round(float(rlo), 3), round(float(rhi), 3)],
+            "sentences": n}
+
+
+def differences(rows: list[dict], baseline: str) -> list[dict]:
+    """Every system against the baseline, per recognizer x condition x set, from the
+    scored utterance rows (each with system, recognizer, condition, set, index, ref, hyp).
+    Only sentences both systems have a transcript for are compared."""
+    cells: dict[tuple, dict[int, dict]] = {}
+    for r in rows:
+        cells.setdefault((r["system"], r["recognizer"], r["condition"], r["set"]), {})[r["index"]] = r
+    out = []
+    for (sys, rec, cond, s), by_index in sorted(cells.items()):
+        base = cells.get((baseline, rec, cond, s))
+        if sys == baseline or not base:
+            continue
+        common = sorted(set(by_index) & set(base))
+        if not common:
+            continue
+        refs = [by_index[i]["ref"] for i in common]
+        ea, lengths = sentence_counts(refs, [by_index[i]["hyp"] for i in common])
+        eb, _ = sentence_counts(refs, [base[i]["hyp"] for i in common])
+        out.append({"system": sys, "recognizer": rec, "condition": cond, "set": s,
+                    **paired(ea, eb, lengths)})
+    return out
+
+
+def table(diffs: list[dict], baseline: str) -> str:
+    """One line per cell: CER, difference to the baseline with its interval, and the
+    ratio with its interval; '*' marks a difference whose interval excludes zero."""
+    if not diffs:
+        return f"(no paired comparison: the baseline '{baseline}' was not run)"
+    lines = [f"against {baseline}, paired bootstrap over sentences ({RESAMPLES} resamples, "
+             f"95% intervals; * = the interval excludes 0)",
+             f"{'system':<12} {'recognizer':<8} {'condition':<11} {'set':<8} "
+             f"{'CER':>6} {'change':>7} {'interval':>17}  {'ratio':>5} {'interval':>13}"]
+    for d in diffs:
+        lo, hi = d["diff_ci"]
+        sig = "*" if lo > 0 or hi < 0 else " "
+        rlo, rhi = d["ratio_ci"]
+        ratio = f"{d['ratio']:.2f}" if d["ratio"] is not None else "-"
+        lines.append(f"{d['system']:<12} {d['recognizer']:<8} {d['condition']:<11} {d['set']:<8} "
+                     f"{d['cer']:6.3f} {d['diff']:+7.3f} [{lo:+.3f}, {hi:+.3f}]{sig} "
+                     f"{ratio:>5} [{rlo:.2f}, {rhi:.2f}]")
+    return "\n".join(lines)
