@@ -57,6 +57,14 @@ def paired(edits_a: np.ndarray, edits_b: np.ndarray, lengths: np.ndarray) -> dic
             "sentences": n}
 
 
+def _counts_by_sentence(by_index: dict[int, dict]) -> dict[int, tuple[float, float]]:
+    """Sentence index -> (character edits, reference length) for one cell's rows."""
+    order = sorted(by_index)
+    edits, lengths = sentence_counts([by_index[i]["ref"] for i in order],
+                                     [by_index[i]["hyp"] for i in order])
+    return {i: (e, n) for i, e, n in zip(order, edits, lengths)}
+
+
 def differences(rows: list[dict], baseline: str) -> list[dict]:
     """Every system against the baseline, per recognizer x condition x set, from the
     scored utterance rows (each with system, recognizer, condition, set, index, ref, hyp).
@@ -64,17 +72,16 @@ def differences(rows: list[dict], baseline: str) -> list[dict]:
     cells: dict[tuple, dict[int, dict]] = {}
     for r in rows:
         cells.setdefault((r["system"], r["recognizer"], r["condition"], r["set"]), {})[r["index"]] = r
+    counts = {key: _counts_by_sentence(by_index) for key, by_index in cells.items()}
     out = []
-    for (sys, rec, cond, s), by_index in sorted(cells.items()):
-        base = cells.get((baseline, rec, cond, s))
-        if sys == baseline or not base:
+    for (sys, rec, cond, s), mine in sorted(counts.items()):
+        base = counts.get((baseline, rec, cond, s))
+        common = sorted(set(mine) & set(base or {}))
+        if sys == baseline or not common:
             continue
-        common = sorted(set(by_index) & set(base))
-        if not common:
-            continue
-        refs = [by_index[i]["ref"] for i in common]
-        ea, lengths = sentence_counts(refs, [by_index[i]["hyp"] for i in common])
-        eb, _ = sentence_counts(refs, [base[i]["hyp"] for i in common])
+        ea = np.array([mine[i][0] for i in common])
+        eb = np.array([base[i][0] for i in common])
+        lengths = np.array([mine[i][1] for i in common])
         out.append({"system": sys, "recognizer": rec, "condition": cond, "set": s,
                     **paired(ea, eb, lengths)})
     return out
