@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import sys
 
+import numpy as np
+
 import score
+import significance
 import vietnamese as vn
 
 failures = 0
@@ -60,8 +63,6 @@ check("deletion", conf.top("syllables", 1)[0]["heard"], [["∅", 1]])
 
 # Paired bootstrap: a system against itself differs by exactly nothing; one that gets every
 # sentence right against one that gets some wrong is better with an interval below zero.
-import numpy as np
-import significance
 lengths = np.array([20.0, 30.0, 25.0, 40.0, 35.0, 22.0])
 some_wrong = np.array([4.0, 9.0, 0.0, 12.0, 7.0, 5.0])
 same = significance.paired(some_wrong, some_wrong, lengths)
