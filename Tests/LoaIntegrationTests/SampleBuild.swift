@@ -20,10 +20,35 @@ actor SampleBuild {
                         voices: root.appendingPathComponent("Voices"), output: output, signing: .key(key))
     }
 
+    /// A fresh, empty folder for one test, inside `scratchRoot`.
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("loa-it-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Every scratch folder of this test process lives under one root, `loa-it-<pid>-<uuid>`
+    /// in the temporary directory, removed when the process exits. Why: a run builds the
+    /// sample province dozens of times (hundreds of MB each), and folders left behind by
+    /// each run filled the disk until builds failed. Roots of processes that died without
+    /// exiting (killed, crashed) are removed by the next run.
+    static let scratchRoot: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        removeAbandonedScratchRoots(in: temporary)
+        let root = temporary.appendingPathComponent("loa-it-\(getpid())-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: SampleBuild.scratchRoot) }
+        return root
+    }()
+
+    /// Removes `loa-it-<pid>-…` roots whose process no longer exists.
+    private static func removeAbandonedScratchRoots(in temporary: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for name in names where name.hasPrefix("loa-it-") {
+            guard let pid = Int32(name.dropFirst("loa-it-".count).prefix { $0 != "-" }),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
     }
 
     /// The build's report and its `Output/<date>` folder.
