@@ -78,7 +78,8 @@ public struct VoiceLibrary: Sendable {
             rate: try number("rate", 80...450), pitch: try number("pitch", 0...100),
             pitchRange: try number("pitch-range", 0...100), volume: try number("volume", 0...200),
             sentencePauseMs: try number("sentence-pause-ms", 0...5000),
-            paragraphPauseMs: try number("paragraph-pause-ms", 0...10000))
+            paragraphPauseMs: try number("paragraph-pause-ms", 0...10000),
+            compressionRatio: try compressionRatio(map))
         var speechData = SpeechDataChoice.loa
         if let text = map.optionalString("speech-data") {
             guard let choice = SpeechDataChoice(rawValue: text.lowercased()) else {
@@ -88,5 +89,15 @@ public struct VoiceLibrary: Sendable {
             speechData = choice
         }
         return (profile, map.node("espeak-voice")?.mark?.line, speechData)
+    }
+
+    /// The optional `compression-ratio:`, 1 (none) to 4; 1 when absent.
+    private static func compressionRatio(_ map: YAMLMapping) throws(ConfigError) -> Double {
+        guard let text = map.optionalString("compression-ratio") else { return 1 }
+        guard let value = Double(text), (1.0...4.0).contains(value) else {
+            throw map.fail("compression-ratio '\(text)' should be a ratio from 1 (no compression) to 4, e.g. 2",
+                           at: map.node("compression-ratio"))
+        }
+        return value
     }
 }

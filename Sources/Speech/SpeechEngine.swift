@@ -1,3 +1,4 @@
+import Audio
 import CEspeakNG
 import Dispatch
 #if canImport(Glibc)
@@ -118,7 +119,11 @@ public actor SpeechEngine {
         } else {
             for _ in texts { assembler.beginSentence(); assembler.endSentence() }
         }
-        return assembler.clip()
+        var clip = assembler.clip()
+        if voice.compressionRatio > 1 {
+            clip.compressSentences(with: SpeechCompressor(ratio: voice.compressionRatio))
+        }
+        return clip
     }
 
     /// Output sample rate of the engine (22050 Hz for espeak-ng).

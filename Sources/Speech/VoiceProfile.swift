@@ -21,9 +21,14 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
     /// The espeak-ng data folder this voice speaks with (phoneme tables, dictionaries,
     /// voices); nil for the system's.
     public var speechData: String?
+    /// Ratio of the loudspeaker compression each sentence gets after synthesis (2 is 2:1;
+    /// 1 is none): see `SpeechCompressor`. It evens out vowels and consonants so the weak
+    /// parts carry through a horn's noise.
+    public var compressionRatio: Double
 
     public init(id: String, espeakVoice: String, rate: Int, pitch: Int, pitchRange: Int,
-                volume: Int, sentencePauseMs: Int, paragraphPauseMs: Int, speechData: String? = nil) {
+                volume: Int, sentencePauseMs: Int, paragraphPauseMs: Int, speechData: String? = nil,
+                compressionRatio: Double = 1) {
         self.id = id
         self.espeakVoice = espeakVoice
         self.rate = rate
@@ -33,5 +38,6 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
         self.sentencePauseMs = sentencePauseMs
         self.paragraphPauseMs = paragraphPauseMs
         self.speechData = speechData
+        self.compressionRatio = compressionRatio
     }
 }

@@ -21,7 +21,7 @@ struct VoicesCommand: AsyncParsableCommand {
         for id in library.ids {
             guard let p = library[id] else { continue }
             let found = names.contains(p.espeakVoice) ? "" : "  (espeak-ng voice not installed!)"
-            print("  \(id): \(p.espeakVoice), \(p.rate) wpm, pitch \(p.pitch), range \(p.pitchRange), volume \(p.volume), pauses \(p.sentencePauseMs)/\(p.paragraphPauseMs) ms\(found)")
+            print("  \(id): \(p.espeakVoice), \(p.rate) wpm, pitch \(p.pitch), range \(p.pitchRange), volume \(p.volume), pauses \(p.sentencePauseMs)/\(p.paragraphPauseMs) ms\(p.compressionRatio > 1 ? ", compression \(String(format: "%g", p.compressionRatio)):1" : "")\(found)")
         }
         print("Vietnamese espeak-ng voices:")
         for v in installed where v.languages.contains(where: { $0.hasPrefix("vi") }) {

@@ -41,6 +41,18 @@ import Testing
         }
     }
 
+    @Test func compressionRatioIsReadAndCheckedWithItsLine() throws {
+        let base = "espeak-voice: vi\nrate: 135\npitch: 50\npitch-range: 50\nvolume: 100\nsentence-pause-ms: 450\nparagraph-pause-ms: 900\n"
+        #expect(try VoiceLibrary.parse(base, id: "bac", file: "Voices/bac.yaml").compressionRatio == 1)
+        #expect(try VoiceLibrary.parse(base + "compression-ratio: 2\n", id: "bac", file: "Voices/bac.yaml").compressionRatio == 2)
+        #expect {
+            _ = try VoiceLibrary.parse(base + "compression-ratio: 10\n", id: "bac", file: "Voices/bac.yaml")
+        } throws: { error in
+            (error as? ConfigError)?.diagnostic.description
+                == "Voices/bac.yaml:8: error: compression-ratio '10' should be a ratio from 1 (no compression) to 4, e.g. 2"
+        }
+    }
+
     @Test func otherYAMLErrorsKeepTheirMessage() throws {
         let error = try #require(provinceError("province: [unclosed\nvoice: bac\n"))
         #expect(error.message.hasPrefix("is not valid YAML"))

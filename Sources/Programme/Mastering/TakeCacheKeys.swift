@@ -6,7 +6,7 @@ import Speech
 /// shapes an entry's bytes, so a changed input gives another name and never a stale take.
 ///
 /// - A source's sound (and its length): the sentence as spoken, the voice profile as the
-///   engine gets it (espeak-ng voice, rate, pitch, range, volume, the compiled speech data,
+///   engine gets it (espeak-ng voice, rate, pitch, range, volume, compression, the compiled speech data,
 ///   which is itself named by the SHA-256 of its sources), the engine's version; for a
 ///   jingle, the SHA-256 of its file; for a recorded bulletin, the SHA-256 of its file and
 ///   the frames that air.
@@ -55,6 +55,7 @@ struct TakeCacheKeys: Sendable {
                 espeak-voice \(voice.espeakVoice)
                 rate \(voice.rate) pitch \(voice.pitch) pitch-range \(voice.pitchRange) volume \(voice.volume)
                 speech-data \(voice.speechData ?? "stock")
+                compression \(voice.compressionRatio.bitPattern)
                 text \(sentence)
                 """
         case .jingle(let path):
