@@ -26,8 +26,8 @@ def table(cells: list[dict], systems: list[str], recognizers: list[str],
     head2 = " " * len(head1)
     for s in sets:
         title = f"{s} ({sizes.get(s, 0)})"
-        head1 += f" | {title:<18}"
-        head2 += f" | {'CER':>5} {'WER':>5} {'CER-nt':>6}"
+        head1 += f" | {title:<24}"
+        head2 += f" | {'CER':>5} {'WER':>5} {'CER-nt':>6} {'loops':>5}"
     lines = [head1, head2, "-" * len(head2)]
     for sys in systems:
         for rec in recognizers:
@@ -37,8 +37,9 @@ def table(cells: list[dict], systems: list[str], recognizers: list[str],
                     continue
                 for s in sets:
                     c = by.get((sys, rec, cond, s))
-                    row += (f" | {c['cer']:5.3f} {c['wer']:5.3f} {c['cer_no_tones']:6.3f}" if c
-                            else f" | {'-':>5} {'-':>5} {'-':>6}")
+                    row += (f" | {c['cer']:5.3f} {c['wer']:5.3f} {c['cer_no_tones']:6.3f} "
+                            f"{c.get('sentences_looping', 0):5d}" if c
+                            else f" | {'-':>5} {'-':>5} {'-':>6} {'-':>5}")
                 lines.append(row)
     return "\n".join(lines)
 

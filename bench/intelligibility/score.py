@@ -86,6 +86,28 @@ def confusions(words: jiwer.WordOutput) -> Confusions:
     return conf
 
 
+def longest_repeat(text: str, max_unit: int = 3) -> int:
+    """How many times in a row the most repeated run of 1 to `max_unit` words occurs."""
+    words = text.split()
+    best = 1 if words else 0
+    for n in range(1, max_unit + 1):
+        for i in range(len(words) - n):
+            k = 1
+            while words[i + k * n:i + (k + 1) * n] == words[i:i + n]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def loops(ref: str, hyp: str) -> bool:
+    """A decoder repetition loop: the transcript repeats a run of one to three words four or
+    more times in a row, more often than the reference does ("một hai một hai một hai một
+    hai ..."). Whisper falls into these on synthetic speech, and a tiny change of input can
+    start or stop one, so a cell's CER that moves with its loop count is not evidence."""
+    repeats = longest_repeat(hyp)
+    return repeats >= 4 and repeats > longest_repeat(ref)
+
+
 def score(refs: list[str], hyps: list[str]) -> tuple[dict, Confusions]:
     """Figures of one cell from normalized reference and hypothesis texts."""
     words = jiwer.process_words(refs, hyps)
@@ -104,5 +126,6 @@ def score(refs: list[str], hyps: list[str]) -> tuple[dict, Confusions]:
         "word_edits": {"sub": words.substitutions, "del": words.deletions, "ins": words.insertions},
         "char_edits": {"sub": chars.substitutions, "del": chars.deletions, "ins": chars.insertions},
         "sentences_exact": sum(1 for r, h in zip(refs, hyps) if r == h),
+        "sentences_looping": sum(1 for r, h in zip(refs, hyps) if loops(r, h)),
     }
     return figures, confusions(words)

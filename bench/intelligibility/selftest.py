@@ -61,6 +61,12 @@ figures, conf = score.score(["xin chào"], [""])
 check("empty hyp wer", figures["wer"], 1.0)
 check("deletion", conf.top("syllables", 1)[0]["heard"], [["∅", 1]])
 
+# Repetition loops: a run of one to three words four times or more, beyond the reference.
+check("loop", score.loops("một hai ba", "một hai một hai một hai một hai"), True)
+check("no loop", score.loops("một hai ba", "một hai một hai ba"), False)
+check("a reference's own repeats", score.loops("một một một một một năm", "một một một một một năm"), False)
+check("loops counted", score.score(["xin chào", "bà con"], ["xin xin xin xin", "bà con"])[0]["sentences_looping"], 1)
+
 # Paired bootstrap: a system against itself differs by exactly nothing; one that gets every
 # sentence right against one that gets some wrong is better with an interval below zero.
 lengths = np.array([20.0, 30.0, 25.0, 40.0, 35.0, 22.0])
