@@ -37,10 +37,15 @@ struct NormalizeCommand: AsyncParsableCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read \(file): check the path and permissions")
+            // Read through a file handle, not FileManager.contents(atPath:), so a pipe or
+            // FIFO (`loa normalize <(…)`) is read too; that call returns nil for them.
+            do {
+                let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+                defer { try? handle.close() }
+                data = try handle.readToEnd() ?? Data()
+            } catch {
+                throw ValidationError("cannot read \(file): check the path and permissions (\(error.localizedDescription))")
             }
-            data = contents
         }
         let text = String(decoding: data, as: UTF8.self)
 

@@ -5,10 +5,12 @@ import Programme
 import Speech
 import VietnameseText
 
-/// `loa say`: normalize and speak one text into a WAV, to try a wording or a voice.
+/// `loa say`: normalize and speak one text into a WAV, to try a wording or a voice. The
+/// file is levelled as a take is levelled for the air (the province's loudness target and
+/// true-peak ceiling), so a preview plays as loud as the programme will.
 struct SayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "say", abstract: "Normalize a text and synthesize it to a WAV file.")
+        commandName: "say", abstract: "Normalize a text and synthesize it to a WAV file, levelled as it airs.")
 
     @Option(help: "Voice profile id (a file in the voices folder).")
     var voice = "bac"
@@ -21,6 +23,12 @@ struct SayCommand: AsyncParsableCommand {
 
     @Option(help: "Staff lexicon to use besides the built-in word lists.")
     var lexicon = "Bulletins/lexicon.tsv"
+
+    @Option(help: "Province configuration, for its output settings (sample rate, loudness target, true-peak ceiling); Loa's defaults when it does not exist.")
+    var config = "loa.yaml"
+
+    @Flag(help: "Write the engine's sound as it comes (its own rate and level), not levelled as it airs.")
+    var unlevelled = false
 
     @Option(name: .shortAndLong, help: "WAV file to write.")
     var output: String
@@ -50,8 +58,33 @@ struct SayCommand: AsyncParsableCommand {
                             normalizer: Normalizer(lexicon: words))
         let clip = try await SpeechEngine.shared.synthesize(
             paragraphs: script.paragraphs.map { $0.map(\.spoken) }, voice: profile)
-        try AudioFile.writeWAV(clip.samples, sampleRate: clip.sampleRate, to: URL(fileURLWithPath: output))
-        let seconds = Double(clip.frameCount) / Double(max(clip.sampleRate, 1))
-        FileHandle.standardError.write(Data(String(format: "wrote %@: %.1f s at %d Hz\n", output, seconds, clip.sampleRate).utf8))
+        var samples = clip.samples
+        var sampleRate = clip.sampleRate
+        var level = "unlevelled"
+        if !unlevelled {
+            let settings = try outputSettings()
+            let master = try TakeMaster(settings: settings, makesMP3: false, keepsSound: false)
+            // The engine's 16-bit sound read as floats, as the build reads a take back.
+            let sound = clip.samples.map { Float($0) / 32768 }
+            let take = master.levelled(try master.resampled(sound, from: clip.sampleRate))
+            samples = AudioFile.pcm16(take.sound)
+            sampleRate = settings.sampleRate
+            level = String(format: "levelled to %.0f LUFS (gain %+.1f dB, true peak %.1f dBTP)",
+                           settings.loudnessLUFS, take.gainDB, take.truePeakDBTP)
+        }
+        try AudioFile.writeWAV(samples, sampleRate: sampleRate, to: URL(fileURLWithPath: output))
+        let seconds = Double(samples.count) / Double(max(sampleRate, 1))
+        FileHandle.standardError.write(Data(String(format: "wrote %@: %.1f s at %d Hz, %@\n",
+                                                   output, seconds, sampleRate, level).utf8))
+    }
+
+    /// The output settings of the province configuration, or Loa's defaults when there is
+    /// none at the default path (a named one must exist).
+    private func outputSettings() throws -> OutputSettings {
+        guard FileManager.default.fileExists(atPath: config) else {
+            if config == "loa.yaml" { return OutputSettings() }
+            throw ValidationError("no province configuration at \(config)")
+        }
+        return try ProvinceLoader.load(URL(fileURLWithPath: config), display: config).output
     }
 }

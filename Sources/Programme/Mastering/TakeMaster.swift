@@ -89,6 +89,15 @@ public struct TakeMaster: Sendable {
 
     func pauseFrames(ms: Int) -> Int { ms * settings.sampleRate / 1000 }
 
+    /// `sound` (mono, at the output rate) levelled as a take is levelled for the air: to the
+    /// loudness target under the true-peak ceiling, with no pause and no encoding. What
+    /// `loa say` writes, so that a preview plays as loud as the programme will.
+    public func levelled(_ sound: [Float]) -> (sound: [Float], gainDB: Double, truePeakDBTP: Double) {
+        var sound = sound
+        let (gain, truePeak, _) = level(&sound, rate: settings.sampleRate, leading: 0, trailing: 0)
+        return (sound, gain, truePeak)
+    }
+
     /// Brings `sound` to the loudness target under the true-peak ceiling: a gain, a peak
     /// limiter when the peaks would pass the ceiling, passes that make up what the limiter
     /// took, and a last trim if the oversampled peak is still over. Returns the total gain
