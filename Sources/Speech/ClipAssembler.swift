@@ -91,7 +91,10 @@ struct ClipAssembler {
         paragraphChanged = false
     }
 
-    func clip() -> Clip {
+    /// The clip, taking the assembler's buffer: consuming, so the samples move into the clip
+    /// without a second reference, and compressing them in place does not copy the whole
+    /// clip first (copy-on-write).
+    consuming func clip() -> Clip {
         Clip(samples: samples, sampleRate: sampleRate, sentences: timings)
     }
 }
