@@ -91,9 +91,9 @@ struct ClipAssembler {
         paragraphChanged = false
     }
 
-    /// The clip, taking the assembler's buffer: consuming, so the samples move into the clip
-    /// without a second reference, and compressing them in place does not copy the whole
-    /// clip first (copy-on-write).
+    /// The clip, taking the assembler's buffer (call it on `consume assembler`), so the
+    /// samples have one owner and compressing them in place does not copy the whole clip
+    /// first (copy-on-write).
     consuming func clip() -> Clip {
         Clip(samples: samples, sampleRate: sampleRate, sentences: timings)
     }
