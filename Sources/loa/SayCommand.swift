@@ -69,7 +69,7 @@ struct SayCommand: AsyncParsableCommand {
             let take = master.levelled(try master.resampled(sound, from: clip.sampleRate))
             samples = AudioFile.pcm16(take.sound)
             sampleRate = settings.sampleRate
-            level = String(format: "levelled to %.0f LUFS (gain %+.1f dB, true peak %.1f dBTP)",
+            level = String(format: "levelled to %.1f LUFS (gain %+.1f dB, true peak %.1f dBTP)",
                            settings.loudnessLUFS, take.gainDB, take.truePeakDBTP)
         }
         try AudioFile.writeWAV(samples, sampleRate: sampleRate, to: URL(fileURLWithPath: output))
