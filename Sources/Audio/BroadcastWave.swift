@@ -142,6 +142,12 @@ extension AudioFile {
         }
     }
 
+    /// 16-bit PCM as float samples (−1…1, `value / 32768`, the scale libsndfile reads 16-bit
+    /// PCM at): the inverse of `pcm16` for every value it makes.
+    public static func floats(_ samples: [Int16]) -> [Float] {
+        samples.map { Float($0) / 32768 }
+    }
+
     /// The `bext` chunk, cue points and INFO strings of a Broadcast Wave file being written.
     private static func describe(_ file: SoundFile, info: BroadcastInfo, cues: [CueMarker], path: String) throws {
         _ = file.command(Int32(SFC_SET_CLIPPING), int: Int32(SF_TRUE))

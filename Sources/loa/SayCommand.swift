@@ -65,8 +65,7 @@ struct SayCommand: AsyncParsableCommand {
             let settings = try outputSettings()
             let master = try TakeMaster(settings: settings, makesMP3: false, keepsSound: false)
             // The engine's 16-bit sound read as floats, as the build reads a take back.
-            let sound = clip.samples.map { Float($0) / 32768 }
-            let take = master.levelled(try master.resampled(sound, from: clip.sampleRate))
+            let take = master.levelled(try master.resampled(AudioFile.floats(clip.samples), from: clip.sampleRate))
             samples = AudioFile.pcm16(take.sound)
             sampleRate = settings.sampleRate
             level = String(format: "levelled to %.1f LUFS (gain %+.1f dB, true peak %.1f dBTP)",

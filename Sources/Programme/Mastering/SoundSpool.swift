@@ -1,4 +1,5 @@
 import Foundation
+import Audio
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -90,6 +91,6 @@ public final class SoundSpool: @unchecked Sendable {
                 done += n
             }
         }
-        return samples.map { Float($0) / 32768 }
+        return AudioFile.floats(samples)
     }
 }
