@@ -84,6 +84,19 @@ public actor SpeechEngine {
         }
     }
 
+    /// espeak-ng's phonemes for each sentence as `voice` reads it, one string a sentence
+    /// (see `SpeechWorker.phonemes`): what the voice's data and rules make of the text,
+    /// read in a worker as synthesis is, so nothing is spoken.
+    public nonisolated func phonemes(sentences: [String], voice: VoiceProfile) async throws -> [String] {
+        _ = try await prepare(voice: voice)
+        let texts = sentences.map { String($0.trimmingWhitespace()).replacingNUL() }
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try SpeechWorker.phonemes(voice: voice, sentences: texts) })
+            }
+        }
+    }
+
     /// Initializes the engine once and checks the voice; returns the engine's sample rate.
     private func prepare(voice: VoiceProfile) throws -> Int {
         let rate = try ensureInitialized()

@@ -34,6 +34,17 @@ public enum SpeechWorker {
         case voiceFailed = 4    // a = espeak_SetVoiceByName status
         case parameterFailed = 5 // a = parameter, b = value
         case initializeFailed = 6 // a = espeak_Initialize's result
+        case phonemes = 7       // a = byte count; followed by that many bytes of UTF-8
+    }
+
+    /// What a worker does with its sentences (its last argument).
+    enum Mode: String {
+        /// Speak them one after another, as one text.
+        case speak = "0"
+        /// Speak each from the state the voice was set in (see `isolatingSentences`).
+        case speakIsolated = "1"
+        /// Write espeak-ng's phonemes for each instead of speaking it.
+        case phonemes
     }
 
     /// Exit status of a worker whose sentence, spoken in a process of its own, crashed.
@@ -58,9 +69,32 @@ public enum SpeechWorker {
     /// as one text does without it.
     static func run(voice: VoiceProfile, sentences: [String], isolatingSentences: Bool = false,
                     into assembler: inout ClipAssembler) throws {
+        try exchange(voice: voice, sentences: sentences, mode: isolatingSentences ? .speakIsolated : .speak) { fd in
+            try readRecords(fd: fd, count: sentences.count, into: &assembler)
+        }
+    }
+
+    /// espeak-ng's phonemes for each sentence as `voice` reads it (its data folder, its
+    /// rules), one string a sentence: the phoneme mnemonics of espeak-ng's tables, each
+    /// phoneme followed by a space, words apart by two, clauses by ` ‖ ` (empty sentence:
+    /// empty string). From the same worker and data as synthesis, so it is how Loa reads
+    /// the text, not how an installed espeak-ng would; for voice work and for tests that pin
+    /// a reading (a regional initial, say) without listening.
+    public static func phonemes(voice: VoiceProfile, sentences: [String]) throws -> [String] {
+        var transcripts: [String] = []
+        try exchange(voice: voice, sentences: sentences, mode: .phonemes) { fd in
+            transcripts = try readPhonemes(fd: fd, count: sentences.count)
+        }
+        return transcripts
+    }
+
+    /// Starts a worker for `voice` in `mode`, sends it the sentences, hands its output to
+    /// `read`, and turns a failed worker into an error.
+    private static func exchange(voice: VoiceProfile, sentences: [String], mode: Mode,
+                                 read: (Int32) throws -> Void) throws {
         let arguments = [program, subcommand, voice.speechData ?? "", voice.espeakVoice,
                          String(voice.rate), String(voice.pitch), String(voice.pitchRange), String(voice.volume),
-                         isolatingSentences ? "1" : "0"]
+                         mode.rawValue]
         var request = Data()
         for sentence in sentences {
             var length = UInt32(sentence.utf8.count).littleEndian
@@ -69,7 +103,7 @@ public enum SpeechWorker {
         }
         let worker = try WorkerProcess(arguments: arguments)
         let written = worker.send(request)
-        let parsed = Result { try readRecords(fd: worker.output, count: sentences.count, into: &assembler) }
+        let parsed = Result { try read(worker.output) }
         let status = worker.finish()
         try parsed.get()
         guard written else { throw SpeechError.synthesisFailed("the speech worker did not take the text") }
@@ -82,6 +116,49 @@ public enum SpeechWorker {
         }
     }
 
+    /// The error a worker's set-up failure record stands for (nil for other records).
+    private static func setUpFailure(_ kind: Record, _ header: PipeReader.Header) -> SpeechError? {
+        switch kind {
+        case .voiceFailed:
+            return .synthesisFailed("espeak_SetVoiceByName returned \(header.a)")
+        case .parameterFailed:
+            return .synthesisFailed("espeak_SetParameter(\(header.a), \(header.b)) refused")
+        case .initializeFailed:
+            return .initializationFailed("espeak_Initialize returned \(header.a) in the speech worker; is the speech data folder complete?")
+        case .samples, .word, .sentenceDone, .phonemes:
+            return nil
+        }
+    }
+
+    /// Reads a phoneme worker's records: one `phonemes` and one `sentenceDone` a sentence.
+    private static func readPhonemes(fd: Int32, count: Int) throws -> [String] {
+        var reader = PipeReader(fd: fd)
+        defer { reader.release() }
+        var transcripts: [String] = []
+        var pending: String?
+        while let header = try reader.header() {
+            guard let kind = Record(rawValue: header.kind) else {
+                throw SpeechError.synthesisFailed("speech worker sent an unknown record \(header.kind)")
+            }
+            if let failure = setUpFailure(kind, header) { throw failure }
+            switch kind {
+            case .phonemes:
+                guard header.a >= 0 else { throw SpeechError.synthesisFailed("speech worker sent a negative count") }
+                pending = String(decoding: try reader.bytes(Int(header.a)), as: UTF8.self)
+            case .sentenceDone:
+                guard transcripts.count < count else { throw SpeechError.synthesisFailed("speech worker sent too many sentences") }
+                transcripts.append(pending ?? "")
+                pending = nil
+            default:
+                throw SpeechError.synthesisFailed("speech worker sent audio when asked for phonemes")
+            }
+        }
+        guard transcripts.count == count else {
+            throw SpeechError.synthesisFailed("speech worker stopped after \(transcripts.count) of \(count) sentences")
+        }
+        return transcripts
+    }
+
     /// Reads the child's records until the pipe closes, feeding the assembler.
     private static func readRecords(fd: Int32, count: Int, into assembler: inout ClipAssembler) throws {
         var reader = PipeReader(fd: fd)
@@ -92,6 +169,7 @@ public enum SpeechWorker {
             guard let kind = Record(rawValue: header.kind) else {
                 throw SpeechError.synthesisFailed("speech worker sent an unknown record \(header.kind)")
             }
+            if let failure = setUpFailure(kind, header) { throw failure }
             switch kind {
             case .samples, .word:
                 guard current < count else { throw SpeechError.synthesisFailed("speech worker sent audio after the last sentence") }
@@ -111,12 +189,10 @@ public enum SpeechWorker {
                 assembler.endSentence()
                 open = false
                 current += 1
-            case .voiceFailed:
-                throw SpeechError.synthesisFailed("espeak_SetVoiceByName returned \(header.a)")
-            case .parameterFailed:
-                throw SpeechError.synthesisFailed("espeak_SetParameter(\(header.a), \(header.b)) refused")
-            case .initializeFailed:
-                throw SpeechError.initializationFailed("espeak_Initialize returned \(header.a) in the speech worker; is the speech data folder complete?")
+            case .phonemes:
+                throw SpeechError.synthesisFailed("speech worker sent phonemes when asked for audio")
+            case .voiceFailed, .parameterFailed, .initializeFailed:
+                break   // thrown above
             }
         }
         guard current == count else {
@@ -254,6 +330,19 @@ private struct PipeReader {
         return Header(kind: p.loadUnaligned(as: Int32.self), a: p.loadUnaligned(fromByteOffset: 4, as: Int32.self),
                       b: p.loadUnaligned(fromByteOffset: 8, as: Int32.self),
                       c: p.loadUnaligned(fromByteOffset: 12, as: Int32.self))
+    }
+
+    /// The next `count` bytes, copied out.
+    mutating func bytes(_ count: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        while out.count < count {
+            guard try fill(minimum: 1) else { throw SpeechError.synthesisFailed("speech worker stopped mid-record") }
+            let n = min(count - out.count, end - start)
+            out.append(contentsOf: UnsafeRawBufferPointer(start: buffer.baseAddress! + start, count: n))
+            start += n
+        }
+        return out
     }
 
     /// Hand `count` samples to `body` in chunks, straight from the read buffer.

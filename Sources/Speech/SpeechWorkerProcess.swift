@@ -5,16 +5,18 @@ import Glibc
 #endif
 
 extension SpeechWorker {
-    /// The worker's side (`loa speech-worker DATA VOICE RATE PITCH RANGE VOLUME ISOLATE`):
+    /// The worker's side (`loa speech-worker DATA VOICE RATE PITCH RANGE VOLUME MODE`):
     /// reads the sentences from standard input (each a little-endian UInt32 byte count and
     /// its UTF-8), initializes libespeak-ng with the data folder (empty: the system's),
-    /// speaks them and streams records to standard output, then exits.
+    /// speaks them (or, in `phonemes` mode, transcribes them) and streams records to
+    /// standard output, then exits.
     ///
     /// It runs first thing in a fresh `loa`, before anything starts a thread, so it can fork
     /// per sentence safely and cheaply.
     public static func serve(_ arguments: [String]) -> Never {
         guard arguments.count == 9, let rate = Int32(arguments[4]), let pitch = Int32(arguments[5]),
-              let range = Int32(arguments[6]), let volume = Int32(arguments[7]) else {
+              let range = Int32(arguments[6]), let volume = Int32(arguments[7]),
+              let mode = Mode(rawValue: arguments[8]) else {
             FileHandle.standardError.write(Data("loa speech-worker: started with the wrong arguments\n".utf8))
             exit(2)
         }
@@ -40,7 +42,12 @@ extension SpeechWorker {
             flush(context)
             exit(0)
         }
-        let isolating = arguments[8] == "1"
+        if mode == .phonemes {
+            for sentence in sentences { transcribe(sentence, context: context) }
+            flush(context)
+            exit(0)
+        }
+        let isolating = mode == .speakIsolated
         for sentence in sentences {
             guard isolating, !sentence.isEmpty else {
                 speak(sentence, context: context)
@@ -90,6 +97,27 @@ extension SpeechWorker {
             }
         }
         writeRecord(context, Record.sentenceDone.rawValue, result.rawValue, 0, 0)
+    }
+
+    /// Writes espeak-ng's phonemes for one sentence (see `SpeechWorker.phonemes`) and
+    /// records that it is done. espeak_TextToPhonemes stops at each clause's punctuation,
+    /// so it is called until it has read the whole sentence.
+    private static func transcribe(_ sentence: [CChar], context: UnsafeMutablePointer<WorkerContext>) {
+        var clauses: [String] = []
+        // Mnemonics (bit 0 clear), a space after each phoneme (bits 8-23: the separator).
+        let mode = Int32(UInt8(ascii: " ")) << 8
+        sentence.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return }
+            var position: UnsafeRawPointer? = UnsafeRawPointer(start)
+            while position != nil, let clause = espeak_TextToPhonemes(&position, Int32(espeakCHARS_UTF8), mode) {
+                let text = String(cString: clause).trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty { clauses.append(text) }
+            }
+        }
+        var bytes = Array(clauses.joined(separator: " ‖ ").utf8)
+        writeRecord(context, Record.phonemes.rawValue, Int32(bytes.count), 0, 0)
+        stage(context, &bytes, bytes.count)
+        writeRecord(context, Record.sentenceDone.rawValue, EE_OK.rawValue, 0, 0)
     }
 
     /// Sends one failure record and exits (the parent reports it).

@@ -7,7 +7,9 @@ import VietnameseText
 
 /// `loa say`: normalize and speak one text into a WAV, to try a wording or a voice. The
 /// file is levelled as a take is levelled for the air (the province's loudness target and
-/// true-peak ceiling), so a preview plays as loud as the programme will.
+/// true-peak ceiling), so a preview plays as loud as the programme will. With `--phonemes`
+/// it prints how the voice reads the text instead (for voice work: a regional initial, a
+/// rule in `Voices/espeak-ng/dictsource/vi_rules`).
 struct SayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "say", abstract: "Normalize a text and synthesize it to a WAV file, levelled as it airs.")
@@ -30,11 +32,19 @@ struct SayCommand: AsyncParsableCommand {
     @Flag(help: "Write the engine's sound as it comes (its own rate and level), not levelled as it airs.")
     var unlevelled = false
 
+    @Flag(help: "Print how the voice reads each sentence, in espeak-ng's phoneme names (one line a sentence), instead of writing a WAV.")
+    var phonemes = false
+
     @Option(name: .shortAndLong, help: "WAV file to write.")
-    var output: String
+    var output: String?
 
     @Argument(help: "The text, or - to read standard input.")
     var text: String
+
+    func validate() throws {
+        if !phonemes && output == nil { throw ValidationError("Missing expected argument '--output <output>'") }
+        if phonemes && output != nil { throw ValidationError("--phonemes prints to standard output; leave out --output") }
+    }
 
     func run() async throws {
         var library = try VoiceLibrary.load(directory: URL(fileURLWithPath: voices), displayPrefix: voices)
@@ -56,6 +66,13 @@ struct SayCommand: AsyncParsableCommand {
         }
         let script = Script(paragraphs: [(input, 1)], file: text == "-" ? "<stdin>" : "<text>",
                             normalizer: Normalizer(lexicon: words))
+        if phonemes {
+            let sentences = script.paragraphs.flatMap { $0.map(\.spoken) }
+            let lines = try await SpeechEngine.shared.phonemes(sentences: sentences, voice: profile)
+            print(lines.joined(separator: "\n"))
+            return
+        }
+        guard let output else { return }   // validate() requires it without --phonemes
         let clip = try await SpeechEngine.shared.synthesize(
             paragraphs: script.paragraphs.map { $0.map(\.spoken) }, voice: profile)
         var samples = clip.samples

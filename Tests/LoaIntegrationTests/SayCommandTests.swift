@@ -32,6 +32,26 @@ struct SayCommandTests {
         #expect(level.truePeakDBTP <= -1, "true peak \(level.truePeakDBTP) dBTP")
     }
 
+    /// `--phonemes` prints how the voice reads the normalized text, one line a sentence,
+    /// and writes no audio: the Southern approximant for d, the number read as words.
+    @Test func phonemesShowTheVoicesReading() throws {
+        let process = Process()
+        process.executableURL = LoaProcess.executable
+        process.arguments = ["say", "--voice", "nam", "--voices", SampleBuild.root.appendingPathComponent("Voices").path,
+                             "--phonemes", "Dân 3 thôn. Về nhà."]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(LoaProcess.status(process) == 0)
+        let lines = printed.split(separator: "\n")
+        #expect(lines.count == 2, "\(printed)")
+        #expect(lines.first?.hasPrefix("j ") == true, "\(printed)")
+        #expect(lines.first?.contains(" b 'a: _|") == true, "3 read as ba: \(printed)")
+    }
+
     @Test func unlevelledIsTheEnginesSound() throws {
         let audio = try say(["--unlevelled"])
         let level = Loudness.measure(samples: audio.samples, sampleRate: audio.sampleRate, channels: 1)
