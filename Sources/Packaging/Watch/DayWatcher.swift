@@ -115,14 +115,17 @@ public final class DayWatcher: @unchecked Sendable {
                              seconds, report.rewrittenProgrammes, written, report.keptUnchanged.count)
                 + (report.failedStations.isEmpty ? "" : "; FAILED: \(report.failedStations.joined(separator: ", ")) (previous packs kept)")
         }
-        log(summary)
-        if !report.unchangedDay, !report.changedProgrammes.isEmpty {
-            log("\(day): programmes changed: \(Self.grouped(report.changedProgrammes))")
-        }
-        for problem in problems { log("\(day): \(problem)") }
+        // The status file first, then the details, the summary line last: whoever acts on the
+        // summary (a person, a script, the tests) finds the status page and the log already
+        // saying everything about this build.
         record(WatchStatus.Event(time: Self.clock(), date: day.description, changes: changes, summary: summary,
                                  programmes: report.changedProgrammes, problems: problems),
                day: day, problems: problems)
+        for problem in problems { log("\(day): \(problem)") }
+        if !report.unchangedDay, !report.changedProgrammes.isEmpty {
+            log("\(day): programmes changed: \(Self.grouped(report.changedProgrammes))")
+        }
+        log(summary)
     }
 
     /// `PD/sang, PD/trua, TL/sang` as `PD (sang, trua), TL (sang)`.
