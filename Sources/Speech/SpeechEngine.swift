@@ -75,12 +75,8 @@ public actor SpeechEngine {
     public nonisolated func synthesize(paragraphs: [[String]], voice: VoiceProfile,
                                        isolatingSentences: Bool = false) async throws -> Clip {
         let rate = try await prepare(voice: voice)
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result {
-                    try Self.render(paragraphs: paragraphs, voice: voice, rate: rate, isolatingSentences: isolatingSentences)
-                })
-            }
+        return try await Self.onDispatchThread {
+            try Self.render(paragraphs: paragraphs, voice: voice, rate: rate, isolatingSentences: isolatingSentences)
         }
     }
 
@@ -90,10 +86,14 @@ public actor SpeechEngine {
     public nonisolated func phonemes(sentences: [String], voice: VoiceProfile) async throws -> [String] {
         _ = try await prepare(voice: voice)
         let texts = sentences.map { String($0.trimmingWhitespace()).replacingNUL() }
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try SpeechWorker.phonemes(voice: voice, sentences: texts) })
-            }
+        return try await Self.onDispatchThread { try SpeechWorker.phonemes(voice: voice, sentences: texts) }
+    }
+
+    /// Runs `work` (which waits on a worker process) on a dispatch thread, so the wait holds
+    /// neither this actor nor a Swift concurrency thread.
+    private static func onDispatchThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
         }
     }
 
