@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AudioTests", dependencies: ["Audio"]),
-        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio", "VietnameseText"]),
         .testTarget(name: "ProgrammeTests", dependencies: [
             "Programme", "Signing",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

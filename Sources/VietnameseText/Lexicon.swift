@@ -83,6 +83,16 @@ public struct Lexicon: Sendable {
         return lexicon
     }()
 
+    /// Every spoken form the lexicon can put into a script (letter names included), for
+    /// checks that the voices can say them (each written syllable one spoken syllable).
+    public var spokenForms: Set<String> {
+        var forms = Set(letterNames.values)
+        for table in [exact, folded, units, foldedUnits, acronymsAnyCase] {
+            for entries in table.values { forms.formUnion(entries.map(\.spoken)) }
+        }
+        return forms
+    }
+
     /// Number of entries (for reports).
     public var count: Int {
         exact.values.reduce(0) { $0 + $1.count } + folded.values.reduce(0) { $0 + $1.count }
