@@ -69,7 +69,9 @@ struct EncoderTests {
 
     @Test("MP3 refuses a bitrate MPEG cannot carry at this rate")
     func mp3BadBitrate() throws {
-        let url = try Signals.temporaryFolder().appendingPathComponent("x.mp3")
+        let dir = try Signals.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("x.mp3")
         #expect(throws: AudioFileError.self) {
             try AudioFile.writeMP3([0, 0], sampleRate: 22050, bitrateKbps: 320, title: nil, to: url)
         }

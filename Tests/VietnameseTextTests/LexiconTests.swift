@@ -16,6 +16,7 @@ struct LexiconTests {
     @Test func staffEntriesOverrideAndExtend() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loa-lexicon-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("lexicon.tsv")
         try """
         # staff lexicon
