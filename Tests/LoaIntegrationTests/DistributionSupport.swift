@@ -105,6 +105,27 @@ enum RawHTTP {
         return Int(parts[1])
     }
 
+    /// Ends connections as a client that goes away does (it stops sending), then waits up
+    /// to `timeout` for the server to close each one before closing it here. A test that
+    /// just closes hundreds of sockets and stops the server at once races the server's own
+    /// closing of them; swift-nio traps ("Deinited NIOAsyncWriter without calling finish()")
+    /// when a server is cancelled with connections still being taken or closed.
+    static func hangUpAndWaitForServer(_ fds: [Int32], timeout: Double = 10) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        for fd in fds where fd >= 0 {
+            shutdown(fd, Int32(SHUT_WR))
+            while Date() < deadline {
+                var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                guard poll(&ready, 1, 100) >= 0 else { break }
+                if ready.revents == 0 { continue }
+                // End of stream (or an error): the server has closed its side.
+                if buffer.withUnsafeMutableBytes({ recv(fd, $0.baseAddress, $0.count, 0) }) <= 0 { break }
+            }
+            close(fd)
+        }
+    }
+
     static func connectLoopback(port: Int) -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return -1 }

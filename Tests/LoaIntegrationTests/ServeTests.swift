@@ -183,7 +183,7 @@ final class ServeTests: XCTestCase {
             _ = Array("GET /2021-09-24/PD/sang".utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             slow.append(fd)
         }
-        defer { slow.forEach { close($0) } }
+        defer { RawHTTP.hangUpAndWaitForServer(slow) }
         let started = Date()
         let (response, body) = try await get("2021-09-24/PD/sang.mp3")
         XCTAssertEqual(response.status, 200)
