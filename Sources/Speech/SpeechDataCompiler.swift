@@ -68,7 +68,36 @@ public enum SpeechDataCompiler {
             hash.update(data: Data("\(path)\n".utf8))
             hash.update(data: try Data(contentsOf: url))
         }
+        // The borrowed English dictionary is part of what is compiled (see
+        // `stockEnglishDictionary`): an updated system dictionary makes a new folder.
+        if let english = stockEnglishDictionary() {
+            hash.update(data: Data("stock en_dict\n".utf8))
+            hash.update(data: try Data(contentsOf: english))
+        }
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The English dictionary of the installed libespeak-ng (`en_dict` in its data folder),
+    /// or nil when there is none.
+    ///
+    /// Why: upstream's Vietnamese rules hand a word they cannot read as Vietnamese (eCabinet,
+    /// Telehealth, Samsung) to English, as a Vietnamese reader would read it. Without an
+    /// English dictionary in the data folder espeak-ng spells such a word letter by letter
+    /// on air ("tê e e-lờ e hát …"). Loa's sources carry the English phoneme table
+    /// (`phsource/ph_english`, from upstream 1.51 unchanged), but the 1.51 sources Loa
+    /// compiles from have no English dictionary sources; the system's dictionary was compiled
+    /// from that same table, so its phoneme codes are the ones Loa compiles, and it is copied
+    /// into the data folder as it is. `SpeechDataTests` holds that an English word reads
+    /// the same with Loa's data as with the stock data.
+    static func stockEnglishDictionary() -> URL? {
+        // The data folder libespeak-ng uses when given none (or $ESPEAK_DATA_PATH): the one
+        // the stock voices speak from.
+        espeak_ng_InitializePath(nil)
+        var home: UnsafePointer<CChar>?
+        _ = espeak_Info(&home)
+        guard let home else { return nil }
+        let dictionary = URL(fileURLWithPath: String(cString: home)).appendingPathComponent("en_dict")
+        return FileManager.default.isReadableFile(atPath: dictionary.path) ? dictionary : nil
     }
 
     /// Runs `loa speech-compile SOURCE DESTINATION` and checks what it made.
@@ -101,6 +130,8 @@ public enum SpeechDataCompiler {
         // output into the sources themselves.
         let source = URL(fileURLWithPath: arguments[2]).resolvingSymlinksInPath()
         let destination = URL(fileURLWithPath: arguments[3])
+        // Found before the compiler points libespeak-ng at the new folder.
+        let english = stockEnglishDictionary()
         // A short folder of its own (libespeak-ng's paths are short buffers); the compiler
         // writes its reports beside the sources, so it works on a copy of them.
         var template = Array("/tmp/loa-speech-data.XXXXXX".utf8CString)
@@ -129,6 +160,9 @@ public enum SpeechDataCompiler {
             try checked(espeak_ng_SetVoiceByName("vi"), "select the vi voice")
             try checked(espeak_ng_CompileDictionary(work.appendingPathComponent("dictsource").path + "/", "vi",
                                                     log, 0, &context), "compile the vi dictionary")
+            if let english {
+                try FileManager.default.copyItem(at: english, to: data.appendingPathComponent("en_dict"))
+            }
             // Copied next to its place, then renamed: a reader sees no folder or a whole one.
             try? FileManager.default.removeItem(at: staged)
             try FileManager.default.copyItem(at: data, to: staged)

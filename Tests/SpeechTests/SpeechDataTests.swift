@@ -91,6 +91,18 @@ struct SpeechDataTests {
         #expect(try Data(contentsOf: after.appendingPathComponent("phondata")) == Data(contentsOf: before.appendingPathComponent("phondata")))
     }
 
+    /// A word the Vietnamese rules hand to English (a foreign word in no lexicon) reads in
+    /// English with Loa's data, phoneme for phoneme as with the stock data: Loa compiles
+    /// upstream's English phoneme table and borrows the system's English dictionary, whose
+    /// phoneme codes must be that table's. Without them the word was spelled letter by letter.
+    @Test func aForeignWordReadsInEnglishAsWithTheStockData() async throws {
+        let words = ["Telehealth", "Phenikaa", "Samsung", "Ecabineet"]
+        let loa = try await SpeechEngine.shared.phonemes(sentences: words, voice: try await RegionalReadingTests.voice("vi"))
+        let stock = try await SpeechEngine.shared.phonemes(sentences: words, voice: try await RegionalReadingTests.voice("vi", stock: true))
+        #expect(loa == stock)
+        #expect(loa.allSatisfy { $0.hasPrefix("(en) ") }, "\(loa)")
+    }
+
     @Test func aStockVoiceSoundsExactlyAsBefore() async throws {
         // Recorded with the system's espeak-ng 1.51 data before Loa had data of its own.
         let voice = VoiceProfile(id: "bac", espeakVoice: "vi", rate: 135, pitch: 45, pitchRange: 45, volume: 100,
