@@ -5,6 +5,8 @@ the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written fo
     python3 spectseq.py make-y@ PHSOURCE OUT      Loa's ươ: upstream vietnam/y@ with its first three key
                                                   frames' peaks taken from vietnam/y_2 (ư)
     python3 spectseq.py make-aa PHSOURCE OUT      Loa's long a: upstream vietnam/aa with F1 at 800 Hz (was 656)
+    python3 spectseq.py make-ng PHSOURCE OUTDIR   Loa's initial ng: nn/nn{a,@,e,i,o,u} with a velar F2 in the
+                                                  murmur (OUTDIR/nga, ng@, ...; was 2,552 Hz, a palatal locus)
 """
 import struct, math, sys
 
@@ -92,10 +94,25 @@ def make_aa(phsource, out):
             f.peaks[1][2] = 800   # peak 1 = F1 (peak 0 is the voice bar)
     save(seq, out)
 
+# Loa's initial ng: base1's nn/nn* (the murmur, then the vowel) with the murmur's F2 moved
+# from 2,552 Hz (a palatal locus: "ngày" was heard as "nhà", "nhạc") to a velar locus for
+# the vowel that follows (Hz).
+NG_LOCI = {'a': 1500, '@': 1400, 'e': 2100, 'i': 2400, 'o': 1100, 'u': 1000}
+
+def make_ng(phsource, outdir):
+    import os
+    for vowel, f2 in NG_LOCI.items():
+        seq = load(os.path.join(phsource, 'nn/nn' + vowel))
+        for f in [f for f in seq['frames'] if f.keyframe][:-1]:   # the murmur; the last is the vowel
+            f.peaks[2][2] = f2   # peak 2 = F2
+        save(seq, os.path.join(outdir, 'ng' + vowel))
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ['make-y@']:
         make_y_at(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ['make-aa']:
         make_aa(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['make-ng']:
+        make_ng(sys.argv[2], sys.argv[3])
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
