@@ -76,6 +76,15 @@ check("bootstrap same", (same["diff"], same["diff_ci"], same["ratio"]), (0.0, [0
 better = significance.paired(np.zeros(6), some_wrong, lengths)
 check("bootstrap better", better["diff_ci"][1] < 0 and better["cer"] == 0.0, True)
 check("bootstrap deterministic", significance.paired(np.zeros(6), some_wrong, lengths), better)
+# Without loops: a candidate whose only difference is one looping sentence is no worse there.
+loop_rows = [{"system": sys, "recognizer": "whisper", "condition": "quiet", "set": "tune", "index": i,
+              "ref": ref, "hyp": hyp}
+             for sys, hyps in (("base", ["xin chào", "bà con ơi", "hai mươi"]),
+                               ("cand", ["xin chào", "bà bà bà bà bà", "hai mươi"]))
+             for i, (ref, hyp) in enumerate(zip(["xin chào", "bà con ơi", "hai mươi"], hyps))]
+looped = significance.differences(loop_rows, "base")[0]
+check("a loop counts in the cell", looped["diff"] > 0, True)
+check("and not without loops", (looped["loop_free"]["diff"], looped["loop_free"]["looping_sentences"]), (0.0, 1))
 edits, lens = significance.sentence_counts(["hai mươi lăm độ"], ["hai mười lăm độ"])
 check("sentence counts", (edits.tolist(), lens.tolist()), ([1.0], [15.0]))
 
