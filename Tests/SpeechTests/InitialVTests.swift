@@ -11,21 +11,10 @@ import Testing
 struct InitialVTests {
     /// 10·log10 of the energy at 2.5–8 kHz over the energy below 500 Hz, first 60 ms.
     static func onsetBrightness(_ samples: [Int16], sampleRate: Int) -> Double {
-        let n = min(samples.count, sampleRate * 60 / 1000)
-        let x = (0 ..< n).map { Double(samples[$0]) / 32768 * (0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(n - 1))) }
-        func bandEnergy(from low: Double, to high: Double) -> Double {
-            var total = 0.0
-            var hz = low
-            while hz < high {
-                let w = 2 * Double.pi * hz / Double(sampleRate)
-                var re = 0.0, im = 0.0
-                for (k, v) in x.enumerated() { re += v * cos(w * Double(k)); im -= v * sin(w * Double(k)) }
-                total += re * re + im * im
-                hz += 20
-            }
-            return total
-        }
-        return 10 * log10(bandEnergy(from: 2500, to: 8000) / max(bandEnergy(from: 20, to: 500), 1e-12))
+        let x = BandEnergy.windowed(samples.prefix(sampleRate * 60 / 1000))
+        let bright = BandEnergy.of(x, sampleRate: sampleRate, from: 2500, to: 8000, step: 20)
+        let voiceBar = BandEnergy.of(x, sampleRate: sampleRate, from: 20, to: 500, step: 20)
+        return 10 * log10(bright / max(voiceBar, 1e-12))
     }
 
     @Test func vIsBrighterThanM() async throws {

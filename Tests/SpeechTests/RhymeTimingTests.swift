@@ -14,25 +14,13 @@ struct RhymeTimingTests {
     /// The share of voiced frames (within 30 dB of the loudest) that are glide-like.
     static func glideShare(_ samples: [Int16], sampleRate: Int) -> Double {
         let frame = sampleRate / 100
-        let window = (0 ..< frame).map { 0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(frame - 1)) }
-        func bandEnergy(_ x: [Double], from low: Double, to high: Double) -> Double {
-            var total = 0.0
-            var hz = low
-            while hz < high {
-                let w = 2 * Double.pi * hz / Double(sampleRate)
-                var re = 0.0, im = 0.0
-                for (n, v) in x.enumerated() { re += v * cos(w * Double(n)); im -= v * sin(w * Double(n)) }
-                total += re * re + im * im
-                hz += 25
-            }
-            return total
-        }
         var frames: [(energy: Double, glide: Bool)] = []
         var start = 0
         while start + frame <= samples.count {
-            let x = (0 ..< frame).map { Double(samples[start + $0]) / 32768 * window[$0] }
+            let x = BandEnergy.windowed(samples[start ..< start + frame])
             let energy = x.reduce(0) { $0 + $1 * $1 }
-            let high = bandEnergy(x, from: 1800, to: 3000), low = bandEnergy(x, from: 600, to: 1500)
+            let high = BandEnergy.of(x, sampleRate: sampleRate, from: 1800, to: 3000, step: 25)
+            let low = BandEnergy.of(x, sampleRate: sampleRate, from: 600, to: 1500, step: 25)
             frames.append((energy, high > low))
             start += frame
         }
