@@ -1,16 +1,17 @@
 import Foundation
 
-/// The first two formants of a clip, frame by frame, from an LPC envelope: enough to see a
+/// The first three formants of a clip, frame by frame, from an LPC envelope: enough to see a
 /// consonant's transition into the vowel in the tests; not a phonetician's formant tracker.
 /// The clip is halved in rate (pairs averaged), pre-emphasized and cut into 25 ms Hamming
 /// frames every 10 ms; each frame's all-pole envelope (order 12, autocorrelation method)
-/// is read every 10 Hz, and its first two peaks above 150 Hz are F1 and F2.
+/// is read every 10 Hz, and its first three peaks above 150 Hz are F1, F2 and F3.
 struct FormantTrack {
     struct Frame {
         /// Seconds from the start of the clip to the frame's centre.
         var time: Double
         var f1: Double
         var f2: Double
+        var f3: Double
         /// Mean square of the frame (before the window), to tell voice from silence.
         var energy: Double
     }
@@ -34,6 +35,7 @@ struct FormantTrack {
             let peaks = Self.peaks(a, rate: rate)
             frames.append(Frame(time: (Double(start) + Double(length) / 2) / rate,
                                 f1: peaks.count > 0 ? peaks[0] : 0, f2: peaks.count > 1 ? peaks[1] : 0,
+                                f3: peaks.count > 2 ? peaks[2] : 0,
                                 energy: energy))
             start += hop
         }
