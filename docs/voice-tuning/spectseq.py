@@ -7,6 +7,10 @@ the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written fo
     python3 spectseq.py make-aa PHSOURCE OUT      Loa's long a: upstream vietnam/aa with F1 at 800 Hz (was 656)
     python3 spectseq.py make-ng PHSOURCE OUTDIR   Loa's initial ng: nn/nn{a,@,e,i,o,u} with a velar F2 in the
                                                   murmur (OUTDIR/nga, ng@, ...; was 2,552 Hz, a palatal locus)
+    python3 spectseq.py make-back-vowels PHSOURCE OUTDIR
+                                                  Loa's u, ô, o at three heights: vietnam/u F1 387 -> 320 Hz
+                                                  (F2 818 -> 730), vietnam/o_2 (ô) 387 -> 430, vietnam/oo (o)
+                                                  452 -> 560 in its steady part (OUTDIR/u, o_2, oo)
 """
 import struct, math, sys
 
@@ -107,6 +111,21 @@ def make_ng(phsource, outdir):
             f.peaks[2][2] = f2   # peak 2 = F2
         save(seq, os.path.join(outdir, 'ng' + vowel))
 
+# Loa's back rounded vowels: Hanoi u, ô, o are three heights (F1 near 310, 430, 580 Hz);
+# upstream gave u and ô the same F1 (387) and o 452. (file, F1, F2 or None, key frames
+# changed: None = all; o's last two are its glide towards a more open end, kept.)
+BACK_VOWELS = [('u', 320, 730, None), ('o_2', 430, None, None), ('oo', 560, None, 3)]
+
+def make_back_vowels(phsource, outdir):
+    import os
+    for name, f1, f2, first in BACK_VOWELS:
+        seq = load(os.path.join(phsource, 'vietnam', name))
+        keys = [f for f in seq['frames'] if f.keyframe]
+        for f in keys[:first]:
+            f.peaks[1][2] = f1   # peak 1 = F1 (peak 0 is the voice bar)
+            if f2: f.peaks[2][2] = f2
+        save(seq, os.path.join(outdir, name))
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ['make-y@']:
         make_y_at(sys.argv[2], sys.argv[3])
@@ -114,5 +133,7 @@ if __name__ == '__main__':
         make_aa(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ['make-ng']:
         make_ng(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['make-back-vowels']:
+        make_back_vowels(sys.argv[2], sys.argv[3])
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
