@@ -11,6 +11,9 @@ the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written fo
                                                   Loa's u, ô, o at three heights: vietnam/u F1 387 -> 320 Hz
                                                   (F2 818 -> 730), vietnam/o_2 (ô) 387 -> 430, vietnam/oo (o)
                                                   452 -> 560 in its steady part (OUTDIR/u, o_2, oo)
+    python3 spectseq.py make-front-vowels PHSOURCE OUTDIR
+                                                  Loa's e and ê apart: vietnam/e_e_2 (e) F1 538-618 ->
+                                                  610-640 Hz, vietnam/e (ê) 464 -> 420 (OUTDIR/e_e_2, e)
 """
 import struct, math, sys
 
@@ -126,6 +129,20 @@ def make_back_vowels(phsource, outdir):
             if f2: f.peaks[2][2] = f2
         save(seq, os.path.join(outdir, name))
 
+# Loa's e and ê: Hanoi [ɛ] and [e] have F1 near 600 and 420 Hz; upstream's were 538 (rising
+# to 618 over the vowel) and 464, and e was heard as ê. e's key frames get F1 610, 620, 630,
+# 640 (its rise kept), ê's all 420.
+FRONT_VOWELS = [('e_e_2', [610, 620, 630, 640]), ('e', None)]
+
+def make_front_vowels(phsource, outdir):
+    import os
+    for name, f1s in FRONT_VOWELS:
+        seq = load(os.path.join(phsource, 'vietnam', name))
+        keys = [f for f in seq['frames'] if f.keyframe]
+        for k, f in enumerate(keys):
+            f.peaks[1][2] = f1s[k] if f1s else 420
+        save(seq, os.path.join(outdir, name))
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ['make-y@']:
         make_y_at(sys.argv[2], sys.argv[3])
@@ -135,5 +152,7 @@ if __name__ == '__main__':
         make_ng(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ['make-back-vowels']:
         make_back_vowels(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['make-front-vowels']:
+        make_front_vowels(sys.argv[2], sys.argv[3])
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
