@@ -13,14 +13,9 @@ import Testing
 struct AlveolarReleaseTests {
     /// F3 of the open vowel's first voiced frame above the vowel's median F3, in Hz.
     static func f3Fall(_ samples: [Int16], sampleRate: Int) -> (fall: Double, report: String) {
-        let track = FormantTrack(samples, sampleRate: sampleRate)
-        let loudest = track.frames.map(\.energy).max() ?? 0
-        let vowel = track.frames.filter { $0.f1 > 600 && $0.f1 < 1000 && $0.f2 < 2000 && $0.energy > loudest / 30 }
+        let vowel = FormantTrack(samples, sampleRate: sampleRate).openVowelFrames(range: 30, maxF1: 1000, maxF2: 2000)
         guard let first = vowel.first else { return (0, "no open-vowel frames") }
-        let f3 = vowel.map(\.f3).sorted()
-        let report = vowel.prefix(6).map { String(format: "%.2f %.0f/%.0f/%.0f", $0.time, $0.f1, $0.f2, $0.f3) }
-            .joined(separator: ", ")
-        return (first.f3 - f3[f3.count / 2], report)
+        return (first.f3 - FormantTrack.median(vowel.map(\.f3)), FormantTrack.report(vowel.prefix(6)))
     }
 
     @Test(arguments: ["ta", "tha", "đa", "sa"])

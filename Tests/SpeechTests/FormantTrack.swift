@@ -41,6 +41,25 @@ struct FormantTrack {
         }
     }
 
+    /// The frames of an open vowel such as a: F1 above 600 Hz, which no murmur, closure or
+    /// glide reaches, at most `maxF1` and with F2 at most `maxF2` (frication has both high),
+    /// and energy above the loudest frame's divided by `range` (100: within 20 dB).
+    func openVowelFrames(range: Double, maxF1: Double = .infinity, maxF2: Double = .infinity) -> [Frame] {
+        let loudest = frames.map(\.energy).max() ?? 0
+        return frames.filter { $0.f1 > 600 && $0.f1 <= maxF1 && $0.f2 <= maxF2 && $0.energy > loudest / range }
+    }
+
+    /// The median of some values (the upper one of an even count), 0 for none.
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+
+    /// Frames as "time F1/F2/F3" for failure messages.
+    static func report<S: Sequence>(_ frames: S) -> String where S.Element == Frame {
+        frames.map { String(format: "%.2f %.0f/%.0f/%.0f", $0.time, $0.f1, $0.f2, $0.f3) }.joined(separator: ", ")
+    }
+
     /// The prediction polynomial 1 + a1 z^-1 + … by Levinson–Durbin.
     static func predictor(_ x: [Double], order: Int) -> [Double] {
         let r = (0 ... order).map { lag in (lag ..< x.count).reduce(0.0) { $0 + x[$1] * x[$1 - lag] } }

@@ -13,14 +13,9 @@ import Testing
 struct InitialZTests {
     /// The highest F2 of the open vowel's frames above their median F2, in Hz.
     static func transition(_ samples: [Int16], sampleRate: Int) -> (rise: Double, report: String) {
-        let track = FormantTrack(samples, sampleRate: sampleRate)
-        let loudest = track.frames.map(\.energy).max() ?? 0
-        let vowel = track.frames.filter { $0.f1 > 600 && $0.energy > loudest / 100 }
-        let f2 = vowel.map(\.f2).sorted()
-        guard let highest = f2.last else { return (0, "no open-vowel frames") }
-        let report = track.frames.filter { $0.energy > loudest / 100 }
-            .map { String(format: "%.2f %.0f/%.0f", $0.time, $0.f1, $0.f2) }.joined(separator: ", ")
-        return (highest - f2[f2.count / 2], report)
+        let vowel = FormantTrack(samples, sampleRate: sampleRate).openVowelFrames(range: 100)
+        guard let highest = vowel.map(\.f2).max() else { return (0, "no open-vowel frames") }
+        return (highest - FormantTrack.median(vowel.map(\.f2)), FormantTrack.report(vowel))
     }
 
     @Test func theVowelAfterZStartsFromAnAlveolarF2() async throws {

@@ -11,8 +11,7 @@ struct VowelHeightTests {
     static func f1(_ samples: [Int16], sampleRate: Int) -> Double {
         let track = FormantTrack(samples, sampleRate: sampleRate)
         let loudest = track.frames.map(\.energy).max() ?? 0
-        let f1 = track.frames.filter { $0.energy > loudest / 4 }.map(\.f1).sorted()
-        return f1.isEmpty ? 0 : f1[f1.count / 2]
+        return FormantTrack.median(track.frames.filter { $0.energy > loudest / 4 }.map(\.f1))
     }
 
     /// F1 of each word, and a line naming them for failure messages.
