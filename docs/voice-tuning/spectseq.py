@@ -114,33 +114,24 @@ def make_ng(phsource, outdir):
             f.peaks[2][2] = f2   # peak 2 = F2
         save(seq, os.path.join(outdir, 'ng' + vowel))
 
-# Loa's back rounded vowels: Hanoi u, ô, o are three heights (F1 near 310, 430, 580 Hz);
-# upstream gave u and ô the same F1 (387) and o 452. (file, F1, F2 or None, key frames
-# changed: None = all; o's last two are its glide towards a more open end, kept.)
-BACK_VOWELS = [('u', 320, 730, None), ('o_2', 430, None, None), ('oo', 560, None, 3)]
+# Loa's vowel heights, by file: the F1 of each key frame in turn (the last value repeats;
+# None leaves a frame as upstream has it) and an F2 for those frames, or None.
+# Back rounded vowels: Hanoi u, ô, o are three heights (F1 near 310, 430, 580 Hz); upstream
+# gave u and ô the same F1 (387) and o 452; o's last two frames are its glide towards a more
+# open end, kept. Front vowels: Hanoi [ɛ] and [e] have F1 near 600 and 420 Hz; upstream's
+# were 538 (rising to 618 over the vowel) and 464, and e was heard as ê; e's rise is kept.
+BACK_VOWELS = {'u': ([320], 730), 'o_2': ([430], None), 'oo': ([560, 560, 560, None], None)}
+FRONT_VOWELS = {'e_e_2': ([610, 620, 630, 640], None), 'e': ([420], None)}
 
-def make_back_vowels(phsource, outdir):
+def make_vowel_heights(phsource, outdir, vowels):
     import os
-    for name, f1, f2, first in BACK_VOWELS:
+    for name, (f1s, f2) in vowels.items():
         seq = load(os.path.join(phsource, 'vietnam', name))
-        keys = [f for f in seq['frames'] if f.keyframe]
-        for f in keys[:first]:
+        for k, f in enumerate(f for f in seq['frames'] if f.keyframe):
+            f1 = f1s[min(k, len(f1s) - 1)]
+            if f1 is None: continue
             f.peaks[1][2] = f1   # peak 1 = F1 (peak 0 is the voice bar)
             if f2: f.peaks[2][2] = f2
-        save(seq, os.path.join(outdir, name))
-
-# Loa's e and ê: Hanoi [ɛ] and [e] have F1 near 600 and 420 Hz; upstream's were 538 (rising
-# to 618 over the vowel) and 464, and e was heard as ê. e's key frames get F1 610, 620, 630,
-# 640 (its rise kept), ê's all 420.
-FRONT_VOWELS = [('e_e_2', [610, 620, 630, 640]), ('e', None)]
-
-def make_front_vowels(phsource, outdir):
-    import os
-    for name, f1s in FRONT_VOWELS:
-        seq = load(os.path.join(phsource, 'vietnam', name))
-        keys = [f for f in seq['frames'] if f.keyframe]
-        for k, f in enumerate(keys):
-            f.peaks[1][2] = f1s[k] if f1s else 420
         save(seq, os.path.join(outdir, name))
 
 if __name__ == '__main__':
@@ -151,8 +142,8 @@ if __name__ == '__main__':
     elif sys.argv[1:2] == ['make-ng']:
         make_ng(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ['make-back-vowels']:
-        make_back_vowels(sys.argv[2], sys.argv[3])
+        make_vowel_heights(sys.argv[2], sys.argv[3], BACK_VOWELS)
     elif sys.argv[1:2] == ['make-front-vowels']:
-        make_front_vowels(sys.argv[2], sys.argv[3])
+        make_vowel_heights(sys.argv[2], sys.argv[3], FRONT_VOWELS)
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
