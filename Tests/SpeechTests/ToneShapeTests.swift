@@ -43,8 +43,24 @@ struct ToneShapeTests {
         #expect(mean("mà") < -1, "huyền is low: \(report)")
         #expect(t["má"]!.shape.end > 2, "sắc rises: \(report)")
         #expect(t["mả"]!.shape.lowest < -1, "hỏi dips: \(report)")
-        #expect(mean("mã") > 1, "ngã is high: \(report)")
+        #expect(mean("mã") > mean("mạ"), "ngã is above nặng: \(report)")
         #expect(mean("mạ") < 0, "nặng is low: \(report)")
+    }
+
+    /// The Northern tones on the published Hanoi contours (change 28): hỏi falls and its final
+    /// rise ends below where it began (upstream's came back up to mid, and it was heard as
+    /// sắc), sắc holds its start before it rises, ngã breaks and then rises to the top.
+    /// Measured on this suite's voice, before change 28: hỏi ended 0.7 semitones below its
+    /// start (now 2.3), sắc had risen 2.3 by its middle (now 1.7), ngã ended 1.1 above its
+    /// start (now 2.8). Huyền now falls to the bottom of the range, below what this tracker
+    /// follows (60 Hz at this voice's pitch), so its fall is not asserted here.
+    @Test func northernTonesFollowTheHanoiContours() async throws {
+        let (t, report) = try await Self.tracks("vi")
+        let sac = t["má"]!
+        let sacMiddle = PitchTrack.semitones(sac.mean(from: 0.4, to: 0.6), over: sac.mean(from: 0, to: 0.2))
+        #expect(t["mả"]!.shape.end < -1.5, "hỏi ends below its start: \(report)")
+        #expect(sacMiddle < 2, "sắc is level before it rises (\(String(format: "%+.1f", sacMiddle)) st at its middle): \(report)")
+        #expect(t["mã"]!.shape.end > 2, "ngã rises to the top: \(report)")
     }
 
     @Test func centralTones() async throws {
