@@ -41,12 +41,18 @@ struct FormantTrack {
         }
     }
 
+    /// The frames with energy above the loudest frame's divided by `range` (4: within 6 dB,
+    /// 100: within 20 dB): the voiced part of a syllable, without its silence.
+    func loudFrames(range: Double) -> [Frame] {
+        let loudest = frames.map(\.energy).max() ?? 0
+        return frames.filter { $0.energy > loudest / range }
+    }
+
     /// The frames of an open vowel such as a: F1 above 600 Hz, which no murmur, closure or
     /// glide reaches, at most `maxF1` and with F2 at most `maxF2` (frication has both high),
-    /// and energy above the loudest frame's divided by `range` (100: within 20 dB).
+    /// among the loud frames (see `loudFrames`).
     func openVowelFrames(range: Double, maxF1: Double = .infinity, maxF2: Double = .infinity) -> [Frame] {
-        let loudest = frames.map(\.energy).max() ?? 0
-        return frames.filter { $0.f1 > 600 && $0.f1 <= maxF1 && $0.f2 <= maxF2 && $0.energy > loudest / range }
+        loudFrames(range: range).filter { $0.f1 > 600 && $0.f1 <= maxF1 && $0.f2 <= maxF2 }
     }
 
     /// The median of some values (the upper one of an even count), 0 for none.

@@ -9,9 +9,7 @@ import Testing
 struct VowelHeightTests {
     /// Median F1 of the frames within 6 dB of the loudest.
     static func f1(_ samples: [Int16], sampleRate: Int) -> Double {
-        let track = FormantTrack(samples, sampleRate: sampleRate)
-        let loudest = track.frames.map(\.energy).max() ?? 0
-        return FormantTrack.median(track.frames.filter { $0.energy > loudest / 4 }.map(\.f1))
+        FormantTrack.median(FormantTrack(samples, sampleRate: sampleRate).loudFrames(range: 4).map(\.f1))
     }
 
     /// F1 of each word, and a line naming them for failure messages.
