@@ -37,9 +37,7 @@ struct InitialVTests {
     @Test func theVowelAfterVRisesFromALowF1() async throws {
         let voice = try await ToneShapeTests.voice("vi")
         let clip = try await SpeechEngine.shared.synthesize(paragraphs: [["va"]], voice: voice)
-        let vowel = FormantTrack(clip.samples, sampleRate: clip.sampleRate).loudFrames(range: 10).filter { $0.f1 > 0 }
-        let onset = vowel.prefix(2).map(\.f1).reduce(0, +) / 2
-        let rise = FormantTrack.median(vowel.map(\.f1)) - onset
+        let (rise, onset, vowel) = FormantTrack(clip.samples, sampleRate: clip.sampleRate).onsetF1Rise(range: 10)
         #expect(rise > 40, "onset F1 \(Int(onset)) Hz, \(Int(rise)) Hz below the vowel's median; frames \(FormantTrack.report(vowel.prefix(6)))")
     }
 }
