@@ -2,25 +2,21 @@ import Foundation
 import Testing
 @testable import Speech
 
-/// Vowels the recognizers confused because upstream's data gave them nearly one height
-/// (issue 10), measured on the Northern voice with the LPC formant tracker: the median F1 of
-/// the frames within 6 dB of the loudest, in a syllable after t.
+/// Vowels the recognizers confused because upstream's data gave them nearly one height or
+/// backness (issue 10), measured on the Northern voice with the LPC formant tracker: the
+/// median F1 or F2 of the frames within 6 dB of the loudest, in a syllable after t.
 @Suite("Vowel heights")
 struct VowelHeightTests {
-    /// Median F1 of the frames within 6 dB of the loudest.
-    static func f1(_ samples: [Int16], sampleRate: Int) -> Double {
-        FormantTrack.median(FormantTrack(samples, sampleRate: sampleRate).loudFrames(range: 4).map(\.f1))
-    }
-
-    /// F1 of each word, and a line naming them for failure messages.
-    static func f1(of words: [String]) async throws -> (f1: [String: Double], report: String) {
+    /// The median of one formant over the frames within 6 dB of the loudest, for each word,
+    /// and a line naming them for failure messages.
+    static func median(_ formant: KeyPath<FormantTrack.Frame, Double>, of words: [String]) async throws -> (hz: [String: Double], report: String) {
         let voice = try await ToneShapeTests.voice("vi")
-        var f1: [String: Double] = [:]
+        var hz: [String: Double] = [:]
         for word in words {
             let clip = try await SpeechEngine.shared.synthesize(paragraphs: [[word]], voice: voice)
-            f1[word] = Self.f1(clip.samples, sampleRate: clip.sampleRate)
+            hz[word] = FormantTrack.median(FormantTrack(clip.samples, sampleRate: clip.sampleRate).loudFrames(range: 4).map { $0[keyPath: formant] })
         }
-        return (f1, words.map { "\($0) \(Int(f1[$0]!)) Hz" }.joined(separator: ", "))
+        return (hz, words.map { "\($0) \(Int(hz[$0]!)) Hz" }.joined(separator: ", "))
     }
 
     /// u, ô, o (change 25): Hanoi [u], [o], [ɔ] have F1 near 310, 430 and 580 Hz; upstream
@@ -28,7 +24,7 @@ struct VowelHeightTests {
     /// change 25 "tu", "tô", "to" measured 380, 400, 470 Hz; now 330, 430, 540. The bounds
     /// sit between.
     @Test func uÔAndOAreThreeHeights() async throws {
-        let (f1, report) = try await Self.f1(of: ["tu", "tô", "to"])
+        let (f1, report) = try await Self.median(\.f1, of: ["tu", "tô", "to"])
         #expect(f1["tô"]! - f1["tu"]! > 50, "\(report)")
         #expect(f1["to"]! - f1["tu"]! > 130, "\(report)")
     }
@@ -37,7 +33,17 @@ struct VowelHeightTests {
     /// 538–618 and 464, and e was heard as ê. Before change 26 "te", "tê" measured 530 and
     /// 440 Hz; now 600 and 430. The bound sits between.
     @Test func eIsOpenerThanÊ() async throws {
-        let (f1, report) = try await Self.f1(of: ["te", "tê"])
+        let (f1, report) = try await Self.median(\.f1, of: ["te", "tê"])
         #expect(f1["te"]! - f1["tê"]! > 130, "\(report)")
+    }
+
+    /// â and ơ (change 32) are back unrounded vowels, F2 near 1,300 Hz in Hanoi speech;
+    /// upstream's 1,162 and 1,119 Hz lay near the rounded o and ô, and both were heard as o,
+    /// ô. Before change 32 "tâm", "tơ" measured 1,140 and 1,110 Hz; now 1,330 and 1,280. The
+    /// bounds sit between.
+    @Test func âAndƠAreUnrounded() async throws {
+        let (f2, report) = try await Self.median(\.f2, of: ["tâm", "tơ"])
+        #expect(f2["tâm"]! > 1230, "\(report)")
+        #expect(f2["tơ"]! > 1200, "\(report)")
     }
 }

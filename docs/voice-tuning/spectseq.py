@@ -14,6 +14,10 @@ the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written fo
     python3 spectseq.py make-front-vowels PHSOURCE OUTDIR
                                                   Loa's e and ê apart: vietnam/e_e_2 (e) F1 538-618 ->
                                                   610-640 Hz, vietnam/e (ê) 464 -> 420 (OUTDIR/e_e_2, e)
+    python3 spectseq.py make-unrounded PHSOURCE OUTDIR
+                                                  Loa's â and ơ away from the rounded vowels: vietnam/V_2 (â)
+                                                  F2 1,162 -> 1,320 Hz, vietnam/@_2 (ơ) 1,119 -> 1,280
+                                                  (OUTDIR/V_2, @_2)
 """
 import struct, math, sys
 
@@ -134,6 +138,19 @@ def make_vowel_heights(phsource, outdir, vowels):
             if f2: f.peaks[2][2] = f2
         save(seq, os.path.join(outdir, name))
 
+# Loa's back unrounded vowels: Hanoi â and ơ have F2 near 1,300 Hz; upstream's 1,162 (â,
+# vietnam/V_2) and 1,119 (ơ, vietnam/@_2) lay near the rounded o and ô, and both were heard
+# as o, ô. F1 is kept.
+UNROUNDED_F2 = {'V_2': 1320, '@_2': 1280}
+
+def make_unrounded(phsource, outdir):
+    import os
+    for name, f2 in UNROUNDED_F2.items():
+        seq = load(os.path.join(phsource, 'vietnam', name))
+        for f in seq['frames']:
+            if f.keyframe: f.peaks[2][2] = f2   # peak 2 = F2
+        save(seq, os.path.join(outdir, name))
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ['make-y@']:
         make_y_at(sys.argv[2], sys.argv[3])
@@ -145,5 +162,7 @@ if __name__ == '__main__':
         make_vowel_heights(sys.argv[2], sys.argv[3], BACK_VOWELS)
     elif sys.argv[1:2] == ['make-front-vowels']:
         make_vowel_heights(sys.argv[2], sys.argv[3], FRONT_VOWELS)
+    elif sys.argv[1:2] == ['make-unrounded']:
+        make_unrounded(sys.argv[2], sys.argv[3])
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
