@@ -14,9 +14,8 @@ struct BackVowelAlveolarTests {
     @Test func theVowelAfterDStartsFromTheAlveolarLocus() async throws {
         let voice = try await ToneShapeTests.voice("vi")
         let clip = try await SpeechEngine.shared.synthesize(paragraphs: [["đô"]], voice: voice)
-        let vowel = FormantTrack(clip.samples, sampleRate: clip.sampleRate).loudFrames(range: 100).filter { $0.f2 > 0 }
-        let onset = vowel.prefix(3).map(\.f2).reduce(0, +) / 3
-        let rise = onset - FormantTrack.median(vowel.map(\.f2))
+        let (onset, median, vowel) = FormantTrack(clip.samples, sampleRate: clip.sampleRate).onset(\.f2, first: 3, range: 100)
+        let rise = onset - median
         #expect(rise > 220, "onset F2 \(Int(onset)) Hz, \(Int(rise)) Hz above the vowel's median; frames \(FormantTrack.report(vowel.prefix(6)))")
     }
 }

@@ -55,13 +55,13 @@ struct FormantTrack {
         loudFrames(range: range).filter { $0.f1 > 600 && $0.f1 <= maxF1 && $0.f2 <= maxF2 }
     }
 
-    /// How far F1 rises over a vowel's start, as after a consonant made with a narrowing: the
-    /// median F1 of the frames within `range` of the loudest (see `loudFrames`) above the mean
-    /// F1 of the first two of them, with that onset and the frames for failure messages.
-    func onsetF1Rise(range: Double) -> (rise: Double, onset: Double, frames: [Frame]) {
-        let vowel = loudFrames(range: range).filter { $0.f1 > 0 }
-        let onset = vowel.prefix(2).map(\.f1).reduce(0, +) / Double(max(1, min(2, vowel.count)))
-        return (Self.median(vowel.map(\.f1)) - onset, onset, vowel)
+    /// One formant at a vowel's start against the whole vowel, for a consonant's transition:
+    /// the mean of the first `first` frames within `range` of the loudest (see `loudFrames`)
+    /// that have the formant, the median of all of them, and those frames for failure messages.
+    func onset(_ formant: KeyPath<Frame, Double>, first: Int, range: Double) -> (onset: Double, median: Double, frames: [Frame]) {
+        let vowel = loudFrames(range: range).filter { $0[keyPath: formant] > 0 }
+        let start = vowel.prefix(first).map { $0[keyPath: formant] }
+        return (start.reduce(0, +) / Double(max(1, start.count)), Self.median(vowel.map { $0[keyPath: formant] }), vowel)
     }
 
     /// The median of some values (the upper one of an even count), 0 for none.

@@ -15,7 +15,8 @@ struct OnsetF1Tests {
     func theVowelRisesFromALowF1(syllable: String, bound: Double) async throws {
         let voice = try await ToneShapeTests.voice("vi")
         let clip = try await SpeechEngine.shared.synthesize(paragraphs: [[syllable]], voice: voice)
-        let (rise, onset, vowel) = FormantTrack(clip.samples, sampleRate: clip.sampleRate).onsetF1Rise(range: 10)
+        let (onset, median, vowel) = FormantTrack(clip.samples, sampleRate: clip.sampleRate).onset(\.f1, first: 2, range: 10)
+        let rise = median - onset
         #expect(rise > bound, "\(syllable): onset F1 \(Int(onset)) Hz, \(Int(rise)) Hz below the vowel's median; frames \(FormantTrack.report(vowel.prefix(6)))")
     }
 }
