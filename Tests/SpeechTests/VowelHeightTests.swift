@@ -46,4 +46,14 @@ struct VowelHeightTests {
         #expect(f2["tâm"]! > 1230, "\(report)")
         #expect(f2["tơ"]! > 1200, "\(report)")
     }
+
+    /// i and e further front (change 33): Hanoi [i] has F2 near 2,300 Hz and [ɛ] near
+    /// 1,900; upstream's i sat at 2,000, level with ê, and e at 1,700–1,810, and i was heard
+    /// as iê or ê, e as a. Before change 33 "ti", "tê", "te" measured 2,000, 1,990 and 1,770
+    /// Hz; now 2,300, 1,990 and 1,920. The bounds sit between.
+    @Test func iAndEAreFurtherFront() async throws {
+        let (f2, report) = try await Self.median(\.f2, of: ["ti", "tê", "te"])
+        #expect(f2["ti"]! - f2["tê"]! > 150, "\(report)")
+        #expect(f2["te"]! > 1850, "\(report)")
+    }
 }

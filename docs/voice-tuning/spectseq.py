@@ -18,6 +18,11 @@ the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written fo
                                                   Loa's â and ơ away from the rounded vowels: vietnam/V_2 (â)
                                                   F2 1,162 -> 1,320 Hz, vietnam/@_2 (ơ) 1,119 -> 1,280
                                                   (OUTDIR/V_2, @_2)
+    python3 spectseq.py make-front-f2 PHSOURCE OUTDIR
+                                                  Loa's front vowels further front: vietnam/i_2 (i) F2
+                                                  2,000 -> 2,300 Hz, vietnam/ie (iê) its [i] part likewise,
+                                                  vietnam/e_e_2 (e) 1,700-1,810 -> 1,850-1,950
+                                                  (OUTDIR/i_2, ie, e_e_2)
 """
 import struct, math, sys
 
@@ -151,6 +156,22 @@ def make_unrounded(phsource, outdir):
             if f.keyframe: f.peaks[2][2] = f2   # peak 2 = F2
         save(seq, os.path.join(outdir, name))
 
+# Loa's front vowels (change 33): Hanoi [i] has F2 near 2,300 Hz and [ɛ] near 1,900.
+# Upstream's i (vietnam/i_2) sat at 2,000 Hz, level with ê (vietnam/e), and iê (vietnam/ie)
+# started there, so i was heard as iê or ê; e (vietnam/e_e_2) sat at 1,700-1,810 and was
+# heard as a. ê is kept (moving it to 2,150 gained nothing). The F2 of each key frame in
+# turn; None keeps upstream's (iê's [ə] end keeps 2,000, so iê now falls towards it).
+FRONT_F2 = {'i_2': [2300, 2300, 2300, 2300], 'ie': [2300, 2300, 2300, None, None],
+            'e_e_2': [1950, 1950, 1900, 1850]}
+
+def make_front_f2(phsource, outdir):
+    import os
+    for name, f2s in FRONT_F2.items():
+        seq = load(os.path.join(phsource, 'vietnam', name))
+        for f2, f in zip(f2s, [f for f in seq['frames'] if f.keyframe]):
+            if f2 is not None: f.peaks[2][2] = f2   # peak 2 = F2
+        save(seq, os.path.join(outdir, name))
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ['make-y@']:
         make_y_at(sys.argv[2], sys.argv[3])
@@ -164,5 +185,7 @@ if __name__ == '__main__':
         make_vowel_heights(sys.argv[2], sys.argv[3], FRONT_VOWELS)
     elif sys.argv[1:2] == ['make-unrounded']:
         make_unrounded(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['make-front-f2']:
+        make_front_f2(sys.argv[2], sys.argv[3])
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
