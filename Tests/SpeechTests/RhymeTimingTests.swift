@@ -45,4 +45,31 @@ struct RhymeTimingTests {
         #expect(s["tay"]! - s["tai"]! > 0.25, "tay against tai: \(report)")
         #expect(s["ngày"]! - s["ngài"]! > 0.10, "ngày against ngài: \(report)")
     }
+
+    /// The deepest 10 ms frame, in dB below the loudest, between the first and the last
+    /// frame within 30 dB of it: a gap inside the syllable.
+    static func deepestDip(_ samples: [Int16], sampleRate: Int) -> Double {
+        let frame = sampleRate / 100
+        let levels = stride(from: 0, to: samples.count - frame + 1, by: frame).map { start in
+            10 * log10(samples[start ..< start + frame].reduce(0.0) { $0 + Double($1) * Double($1) } / Double(frame) + 1)
+        }
+        let loudest = levels.max() ?? 0
+        guard let first = levels.firstIndex(where: { $0 > loudest - 30 }),
+              let last = levels.lastIndex(where: { $0 > loudest - 30 }) else { return 0 }
+        return levels[first ... last].min()! - loudest
+    }
+
+    /// ă runs into its coda (change 34): upstream's `vietnam/a_2` ended on a nearly silent
+    /// key frame, so "tăm", "nay", "năm" had a 30 dB gap between the vowel and its m, n or
+    /// off-glide, and were heard as two syllables or a stop ("nay" as "ai"). Before change 34
+    /// their deepest frame inside the syllable was 29–30 dB below the loudest; now 14–18 dB
+    /// (the coda's own level). The bound sits between.
+    @Test func shortĂRunsIntoItsCoda() async throws {
+        let voice = try await ToneShapeTests.voice("vi")
+        for word in ["tăm", "nay", "năm"] {
+            let clip = try await SpeechEngine.shared.synthesize(paragraphs: [[word]], voice: voice)
+            let dip = Self.deepestDip(clip.samples, sampleRate: clip.sampleRate)
+            #expect(dip > -24, "\(word): a \(Int(-dip)) dB gap inside the syllable")
+        }
+    }
 }

@@ -23,6 +23,9 @@ the format of espeak-ng 1.51 src/libespeak-ng/spect.c (LoadSpectSeq); written fo
                                                   2,000 -> 2,300 Hz, vietnam/ie (iê) its [i] part likewise,
                                                   vietnam/e_e_2 (e) 1,700-1,810 -> 1,850-1,950
                                                   (OUTDIR/i_2, ie, e_e_2)
+    python3 spectseq.py make-short-a PHSOURCE OUT Loa's short ă: upstream vietnam/a_2 with its closing key
+                                                  frame at the heights of the frame before (it was nearly
+                                                  silent: a 30 dB dip before every coda)
 """
 import struct, math, sys
 
@@ -172,6 +175,20 @@ def make_front_f2(phsource, outdir):
             if f2 is not None: f.peaks[2][2] = f2   # peak 2 = F2
         save(seq, os.path.join(outdir, name))
 
+# Loa's short ă (change 34): upstream's vietnam/a_2 ends on a key frame whose peaks are
+# nearly silent (F1 at 1,024 against 7,424 in the frame before; a fade for a closure), so
+# espeak-ng faded ă out before any coda: "tăm", "nay", "năm" had a 30 dB dip, 20-30 ms
+# long, between the vowel and its m, n, ng or off-glide, which sounds like a stop. The
+# closing frame now has the heights (and widths) of the frame before it; its formant
+# frequencies, the transition towards the coda, are kept.
+def make_short_a(phsource, out):
+    import os
+    seq = load(os.path.join(phsource, 'vietnam/a_2'))
+    keys = [f for f in seq['frames'] if f.keyframe]
+    for closing, steady in zip(keys[-1].peaks, keys[-2].peaks):
+        closing[3:] = steady[3:]   # a peak: formant freq, bandwidth, peak freq, then height, widths, Klatt
+    save(seq, out)
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ['make-y@']:
         make_y_at(sys.argv[2], sys.argv[3])
@@ -185,6 +202,8 @@ if __name__ == '__main__':
         make_vowel_heights(sys.argv[2], sys.argv[3], FRONT_VOWELS)
     elif sys.argv[1:2] == ['make-unrounded']:
         make_unrounded(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['make-short-a']:
+        make_short_a(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ['make-front-f2']:
         make_front_f2(sys.argv[2], sys.argv[3])
     else:
