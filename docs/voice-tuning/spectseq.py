@@ -151,14 +151,6 @@ def make_vowel_heights(phsource, outdir, vowels):
 # as o, ô. F1 is kept.
 UNROUNDED_F2 = {'V_2': 1320, '@_2': 1280}
 
-def make_unrounded(phsource, outdir):
-    import os
-    for name, f2 in UNROUNDED_F2.items():
-        seq = load(os.path.join(phsource, 'vietnam', name))
-        for f in seq['frames']:
-            if f.keyframe: f.peaks[2][2] = f2   # peak 2 = F2
-        save(seq, os.path.join(outdir, name))
-
 # Loa's front vowels (change 33): Hanoi [i] has F2 near 2,300 Hz and [ɛ] near 1,900.
 # Upstream's i (vietnam/i_2) sat at 2,000 Hz, level with ê (vietnam/e), and iê (vietnam/ie)
 # started there, so i was heard as iê or ê; e (vietnam/e_e_2) sat at 1,700-1,810 and was
@@ -167,11 +159,14 @@ def make_unrounded(phsource, outdir):
 FRONT_F2 = {'i_2': [2300, 2300, 2300, 2300], 'ie': [2300, 2300, 2300, None, None],
             'e_e_2': [1950, 1950, 1900, 1850]}
 
-def make_front_f2(phsource, outdir):
+def make_f2(phsource, outdir, table):
+    """Set the F2 of key frames: a number for every key frame of a file, or one value per key
+    frame in turn (None keeps upstream's). Makes UNROUNDED_F2 and FRONT_F2."""
     import os
-    for name, f2s in FRONT_F2.items():
+    for name, f2s in table.items():
         seq = load(os.path.join(phsource, 'vietnam', name))
-        for f2, f in zip(f2s, [f for f in seq['frames'] if f.keyframe]):
+        keys = [f for f in seq['frames'] if f.keyframe]
+        for f2, f in zip(f2s if isinstance(f2s, list) else [f2s] * len(keys), keys):
             if f2 is not None: f.peaks[2][2] = f2   # peak 2 = F2
         save(seq, os.path.join(outdir, name))
 
@@ -201,10 +196,10 @@ if __name__ == '__main__':
     elif sys.argv[1:2] == ['make-front-vowels']:
         make_vowel_heights(sys.argv[2], sys.argv[3], FRONT_VOWELS)
     elif sys.argv[1:2] == ['make-unrounded']:
-        make_unrounded(sys.argv[2], sys.argv[3])
+        make_f2(sys.argv[2], sys.argv[3], UNROUNDED_F2)
     elif sys.argv[1:2] == ['make-short-a']:
         make_short_a(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ['make-front-f2']:
-        make_front_f2(sys.argv[2], sys.argv[3])
+        make_f2(sys.argv[2], sys.argv[3], FRONT_F2)
     else:
         for a in sys.argv[2 if sys.argv[1:2] == ['show'] else 1:]: show(a)
