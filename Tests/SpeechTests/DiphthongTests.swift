@@ -6,7 +6,8 @@ import Testing
 /// with English diphthong files: ây as `@I` (`vdiph/@i`, a glide from â to i over the whole
 /// vowel, where Hanoi ây is a short â and then j, as ay is a short ă and then j), and ia as
 /// `i@` (`vdiph2/ii@_3`, starting near F2 2,050 Hz, below Loa's i at 2,300), where ia is
-/// iê. The Central voice keeps upstream's readings: with them its Huế â is long before a glide.
+/// iê. The Central voice keeps upstream's readings: its Huế â stays long before a glide, and
+/// with the new readings viet-asr heard it worse through the loudspeaker.
 @Suite("Diphthongs")
 struct DiphthongTests {
     /// The Northern and Southern voices read ây as â + j and ia as iê; the Central as before.
