@@ -75,6 +75,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="the loa binary (default .build/release/loa)")
     p.add_argument("--sentences", default=str(HERE / "sentences"),
                    help="folder with tune.txt and heldout.txt")
+    p.add_argument("--noise-draws", type=int, default=1, metavar="N",
+                   help="noise segments each sentence is heard through in the loudspeaker "
+                        "condition (default 1); the cells pool them, the intervals resample "
+                        "sentences with all their draws. Whisper's repetition loops start "
+                        "or stop with the noise: more draws, less of that lottery")
     p.add_argument("--limit", type=int, default=0, metavar="N",
                    help="only the first N sentences of each set (a quick check)")
     p.add_argument("--compare", metavar="RESULTS_JSON",
@@ -185,10 +190,17 @@ def references(loa: Path, sentences: dict[str, list[str]], work: Path,
     return refs
 
 
+def noise_draws(condition: str, draws: int) -> range:
+    """The draws of a condition: the loudspeaker's noise has `draws` segments, quiet one."""
+    return range(draws if condition == "loudspeaker" else 1)
+
+
 def synthesize_all(chosen: list[systems_mod.System], refs: dict[str, list[str]],
-                   conds: list[str], work: Path, loa: Path, jobs: int) -> list[dict]:
+                   conds: list[str], work: Path, loa: Path, jobs: int, draws: int = 1) -> list[dict]:
     """Speak every reference with every system, then apply every condition. Returns one
-    item per (system, set, sentence, condition) with the 16 kHz file."""
+    item per (system, set, sentence, condition, draw) with the 16 kHz file. Draw 0 is the
+    file and noise segment a single-draw run uses (so its transcripts stay cached); draw k
+    takes the noise segment keyed by the sentence and k."""
     noise = conditions.pink_noise() if "loudspeaker" in conds else None
     tasks = [(sys, s, i, text) for sys in chosen for s, lines in refs.items()
              for i, text in enumerate(lines)]
@@ -201,9 +213,12 @@ def synthesize_all(chosen: list[systems_mod.System], refs: dict[str, list[str]],
         systems_mod.synthesize(sys, text, raw, loa, ROOT)
         out = []
         for c in conds:
-            dst = folder / f"{i + 1:03d}.{c}.wav"
-            conditions.apply(c, raw, dst, f"{s}-{i + 1:03d}", noise)
-            out.append({"system": sys.name, "set": s, "index": i, "condition": c, "path": dst})
+            for k in noise_draws(c, draws):
+                suffix, key = ("", "") if k == 0 else (f"-{k + 1}", f"/{k + 1}")
+                dst = folder / f"{i + 1:03d}.{c}{suffix}.wav"
+                conditions.apply(c, raw, dst, f"{s}-{i + 1:03d}{key}", noise)
+                out.append({"system": sys.name, "set": s, "index": i, "condition": c, "draw": k,
+                            "path": dst})
         return out
 
     items = []
@@ -268,11 +283,11 @@ def write_outputs(work: Path, results: dict, rows: list[dict]) -> None:
     (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
                                        encoding="utf-8")
     with open(work / "utterances.tsv", "w", encoding="utf-8") as f:
-        f.write("set\tnumber\tsystem\tcondition\trecognizer\tcer\treference\theard\traw\n")
+        f.write("set\tnumber\tsystem\tcondition\tdraw\trecognizer\tcer\treference\theard\traw\n")
         for row in rows:
             cer = jiwer.cer(row["ref"], row["hyp"]) if row["hyp"] else 1.0
             f.write(f"{row['set']}\t{row['index'] + 1}\t{row['system']}\t{row['condition']}\t"
-                    f"{row['recognizer']}\t{cer:.3f}\t{row['ref']}\t{row['hyp']}\t{row['raw']}\n")
+                    f"{row['draw'] + 1}\t{row['recognizer']}\t{cer:.3f}\t{row['ref']}\t{row['hyp']}\t{row['raw']}\n")
 
 
 def main(argv: list[str]) -> int:
@@ -284,6 +299,8 @@ def main(argv: list[str]) -> int:
             print(f"{'*' if n in names else ' '} {known[n].describe()}")
         return 0
     sets = choose(args.sets, SETS, "set")
+    if args.noise_draws < 1:
+        raise Failure(f"--noise-draws {args.noise_draws}: expected 1 or more")
     conds = choose(args.conditions, conditions.CONDITIONS, "condition")
     recs = choose(args.recognizers, transcribe.RECOGNIZERS, "recognizer")
     chosen = [known[n] for n in names]
@@ -323,7 +340,7 @@ def main(argv: list[str]) -> int:
 
     t = time.monotonic()
     loa_sha = transcribe.sha256_file(loa)
-    items = synthesize_all(chosen, refs, conds, work, loa, max(1, args.jobs))
+    items = synthesize_all(chosen, refs, conds, work, loa, max(1, args.jobs), args.noise_draws)
     timing["synthesis_and_conditions_s"] = round(time.monotonic() - t, 1)
     loa_changed = transcribe.sha256_file(loa) != loa_sha
     if loa_changed:
@@ -363,7 +380,7 @@ def main(argv: list[str]) -> int:
     order = {n: i for i, n in enumerate(names)}
     for (sys, rec, cond, s) in sorted(groups, key=lambda k: (order[k[0]], recs.index(k[1]),
                                                              conds.index(k[2]), sets.index(k[3]))):
-        g = sorted(groups[(sys, rec, cond, s)], key=lambda r: r["index"])
+        g = sorted(groups[(sys, rec, cond, s)], key=lambda r: (r["index"], r["draw"]))
         figures, conf = score.score([r["ref"] for r in g], [r["hyp"] for r in g])
         cells.append({"system": sys, "recognizer": rec, "condition": cond, "set": s, **figures,
                       "confusions": {c: conf.top(c, 20) for c in score.CATEGORIES}})
@@ -387,6 +404,7 @@ def main(argv: list[str]) -> int:
         "systems": {n: known[n].describe() for n in names},
         "baseline": args.baseline,
         "conditions": {c: conditions.describe()[c] for c in conds},
+        "noise_draws": args.noise_draws,
         "sets": {s: {"sentences": len(v), "spoken": v} for s, v in refs.items()},
         "cells": cells,
         "ratios_heldout": ratio_rows,
@@ -395,7 +413,7 @@ def main(argv: list[str]) -> int:
                                     **{c: conf.top(c, 20) for c in score.CATEGORIES}}
                               for sys, conf in conf_by_system.items()},
     }, sorted(rows, key=lambda r: (r["set"], r["index"], order[r["system"]],
-                                   r["condition"], r["recognizer"])))
+                                   r["condition"], r["draw"], r["recognizer"])))
     # Print.
     sizes = {s: len(v) for s, v in refs.items()}
     print(f"\nRound-trip intelligibility, {datetime.now(timezone.utc):%Y-%m-%d}: corpus-level "

@@ -88,5 +88,16 @@ check("and not without loops", (looped["loop_free"]["diff"], looped["loop_free"]
 edits, lens = significance.sentence_counts(["hai mươi lăm độ"], ["hai mười lăm độ"])
 check("sentence counts", (edits.tolist(), lens.tolist()), ([1.0], [15.0]))
 
+# Noise draws: a sentence heard through two noise segments counts both; one that loops in
+# either draw is left out of the loop-free comparison with both its draws.
+draw_rows = [{"system": sys, "recognizer": "whisper", "condition": "loudspeaker", "set": "tune",
+              "index": i, "draw": k, "ref": ref, "hyp": hyp}
+             for sys, hyps in (("base", [["xin chào", "xin chao"], ["bà con ơi", "bà con ơi"]]),
+                               ("cand", [["xin chào", "xin chào"], ["bà con ơi", "bà bà bà bà bà"]]))
+             for i, (ref, pair) in enumerate(zip(["xin chào", "bà con ơi"], hyps))
+             for k, hyp in enumerate(pair)]
+drawn = significance.differences(draw_rows, "base")[0]
+check("draws pooled", (drawn["cer"], drawn["baseline_cer"]), (round(10 / 34, 4), round(1 / 34, 4)))
+check("a loop in one draw leaves the sentence out", drawn["loop_free"]["looping_sentences"], 1)
 print(f"{checks - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

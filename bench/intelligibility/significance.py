@@ -68,28 +68,35 @@ def paired(edits_a: np.ndarray, edits_b: np.ndarray, lengths: np.ndarray) -> dic
             "sentences": n}
 
 
-def _counts_by_sentence(by_index: dict[int, dict]) -> dict[int, tuple[float, float]]:
-    """Sentence index -> (character edits, reference length) for one cell's rows."""
-    order = sorted(by_index)
-    edits, lengths = sentence_counts([by_index[i]["ref"] for i in order],
-                                     [by_index[i]["hyp"] for i in order])
-    return {i: (e, n) for i, e, n in zip(order, edits, lengths)}
+def _counts_by_sentence(by_index: dict[int, list[dict]]) -> dict[int, tuple[float, float]]:
+    """Sentence index -> (character edits, reference length) for one cell's rows, summed
+    over the sentence's noise draws (one row each)."""
+    out = {}
+    for i in sorted(by_index):
+        edits, lengths = sentence_counts([r["ref"] for r in by_index[i]], [r["hyp"] for r in by_index[i]])
+        out[i] = (float(edits.sum()), float(lengths.sum()))
+    return out
 
 
 def differences(rows: list[dict], baseline: str) -> list[dict]:
     """Every system against the baseline, per recognizer x condition x set, from the
-    scored utterance rows (each with system, recognizer, condition, set, index, ref, hyp).
-    Only sentences both systems have a transcript for are compared."""
-    cells: dict[tuple, dict[int, dict]] = {}
+    scored utterance rows (each with system, recognizer, condition, set, index, ref, hyp,
+    and optionally draw: a sentence heard through several noise segments). A sentence is
+    resampled with all its draws; it counts as looping when any of them loops. Only
+    sentences both systems have a transcript for are compared."""
+    cells: dict[tuple, dict[int, list[dict]]] = {}
     for r in rows:
-        cells.setdefault((r["system"], r["recognizer"], r["condition"], r["set"]), {})[r["index"]] = r
+        cells.setdefault((r["system"], r["recognizer"], r["condition"], r["set"]), {}) \
+             .setdefault(r["index"], []).append(r)
     counts = {key: _counts_by_sentence(by_index) for key, by_index in cells.items()}
-    looping = {key: {i for i, r in by_index.items() if score.loops(r["ref"], r["hyp"])}
+    looping = {key: {i for i, rs in by_index.items() if any(score.loops(r["ref"], r["hyp"]) for r in rs)}
                for key, by_index in cells.items()}
     out = []
     for (sys, rec, cond, s), mine in sorted(counts.items()):
         base = counts.get((baseline, rec, cond, s))
-        common = sorted(set(mine) & set(base or {}))
+        draws = lambda key, i: len(cells[key][i])   # a sentence is compared over the same draws
+        common = sorted(i for i in set(mine) & set(base or {})
+                        if draws((sys, rec, cond, s), i) == draws((baseline, rec, cond, s), i))
         if sys == baseline or not common:
             continue
         loops = looping[(sys, rec, cond, s)] | looping[(baseline, rec, cond, s)]
