@@ -75,11 +75,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="the loa binary (default .build/release/loa)")
     p.add_argument("--sentences", default=str(HERE / "sentences"),
                    help="folder with tune.txt and heldout.txt")
-    p.add_argument("--noise-draws", type=int, default=1, metavar="N",
+    p.add_argument("--noise-draws", type=int, default=3, metavar="N",
                    help="noise segments each sentence is heard through in the loudspeaker "
-                        "condition (default 1); the cells pool them, the intervals resample "
-                        "sentences with all their draws. Whisper's repetition loops start "
-                        "or stop with the noise: more draws, less of that lottery")
+                        "condition (default 3; 1 is the faster single-draw measurement of "
+                        "rounds 1-18); the cells pool them, the intervals resample sentences "
+                        "with all their draws. Whisper's repetition loops start or stop with "
+                        "the noise: more draws, less of that lottery")
     p.add_argument("--limit", type=int, default=0, metavar="N",
                    help="only the first N sentences of each set (a quick check)")
     p.add_argument("--compare", metavar="RESULTS_JSON",
