@@ -94,9 +94,9 @@ def differences(rows: list[dict], baseline: str) -> list[dict]:
     out = []
     for (sys, rec, cond, s), mine in sorted(counts.items()):
         base = counts.get((baseline, rec, cond, s))
-        draws = lambda key, i: len(cells[key][i])   # a sentence is compared over the same draws
+        # a sentence is compared over the same number of noise draws in both systems
         common = sorted(i for i in set(mine) & set(base or {})
-                        if draws((sys, rec, cond, s), i) == draws((baseline, rec, cond, s), i))
+                        if len(cells[(sys, rec, cond, s)][i]) == len(cells[(baseline, rec, cond, s)][i]))
         if sys == baseline or not common:
             continue
         loops = looping[(sys, rec, cond, s)] | looping[(baseline, rec, cond, s)]
